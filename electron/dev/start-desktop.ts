@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import readline from 'node:readline';
+
+/**
+ * `npm start`: starts a local sync server on a free port, then the desktop app pointed at it.
+ * Where the Electron binary is missing (it is downloaded when electron is installed with
+ * network access), says so and keeps the server running for a browser instead.
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(import.meta.url);
+
+function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const match = /^listening on (http:\/\/\S+)$/.exec(line);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.once('exit', (code) => reject(new Error(`the sync server stopped (exit code ${code})`)));
+  });
+}
+
+function electronBinary(): string | null {
+  try {
+    const binary = require('electron') as unknown as string;
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+const { child: server, url } = await startServer();
+process.stdout.write(`Sync-serveren kører på ${url}\n`);
+const stopServer = () => server.kill('SIGTERM');
+process.once('SIGINT', stopServer);
+process.once('SIGTERM', stopServer);
+
+const binary = electronBinary();
+if (!binary) {
+  process.stdout.write(
+    'Electron-programmet er ikke installeret på denne maskine (det hentes, når "npm install" har internetadgang).\n' +
+      `Åbn ${url} i en browser i stedet; tryk Ctrl+C for at stoppe serveren.\n`,
+  );
+} else {
+  const app = spawn(binary, ['.'], { cwd: root, stdio: 'inherit', env: { ...process.env, DAGSORDEN_SERVER_URL: url.replace(/^http/, 'ws') } });
+  app.once('exit', (code) => {
+    stopServer();
+    process.exitCode = code ?? 0;
+  });
+}

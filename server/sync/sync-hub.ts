@@ -1,0 +1,156 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/protocol/message-types';
+import { CloseCode } from '../../shared/protocol/close-codes';
+import type { DocumentStorage } from '../storage/document-storage';
+import type { Logger } from '../log';
+import type { SyncConnection } from './sync-connection';
+import { SharedDocument } from './shared-document';
+
+/** What the websocket layer does with a connection once the hub has it. */
+export interface ConnectionHandle {
+  /** Hands one received frame to the hub. */
+  receive(message: Uint8Array): void;
+  /** Tells the hub the connection has closed. */
+  closed(): void;
+}
+
+/** Options of the sync core. */
+export interface SyncHubOptions {
+  storage: DocumentStorage;
+  log: Logger;
+}
+
+/**
+ * The sync core: the y-websocket protocol (y-protocols sync and awareness) over any
+ * connection, one shared document per name. It holds all its state in the instance and
+ * takes storage and connections as parameters, so tests and servers can run several.
+ */
+export class SyncHub {
+  private readonly documents = new Map<string, SharedDocument>();
+
+  constructor(private readonly options: SyncHubOptions) {}
+
+  /**
+   * Starts serving `conn` on document `name`. Frames that arrive before the document's stored
+   * state is loaded wait, so no client is ever told it is in sync with an unloaded document.
+   */
+  connect(name: string, conn: SyncConnection): ConnectionHandle {
+    const doc = this.document(name);
+    doc.connections.set(conn, new Set());
+    let open = true;
+    let loaded = false;
+    const queue: Uint8Array[] = [];
+    const fail = (error: unknown) => {
+      if (!open) return;
+      this.options.log.warn('malformed-message', { doc: name, client: conn.label, error: (error as Error).message });
+      conn.close(CloseCode.MalformedMessage, 'Ugyldig besked');
+    };
+    const handle = (message: Uint8Array) => {
+      try {
+        this.handleMessage(doc, conn, message);
+      } catch (error) {
+        fail(error);
+      }
+    };
+    doc.ready.then(
+      () => {
+        if (!open) return;
+        loaded = true;
+        doc.addConnection(conn);
+        for (const message of queue.splice(0)) if (open) handle(message);
+      },
+      (error: unknown) => {
+        this.options.log.error('load-failure', { doc: name, error: (error as Error).message });
+        conn.close(CloseCode.StorageFailure, 'Dokumentet kunne ikke indlæses');
+      },
+    );
+    return {
+      receive: (message) => {
+        if (!open) return;
+        if (loaded) handle(message);
+        else queue.push(message);
+      },
+      closed: () => {
+        if (!open) return;
+        open = false;
+        doc.removeConnection(conn);
+        this.releaseIfUnused(doc);
+      },
+    };
+  }
+
+  /** The names of the documents currently held in memory. */
+  openDocuments(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  /** Waits for every queued write to be stored. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.documents.values()].map((doc) => doc.flushed()));
+  }
+
+  private document(name: string): SharedDocument {
+    let doc = this.documents.get(name);
+    if (!doc) {
+      doc = new SharedDocument(name, this.options.storage, this.options.log);
+      this.documents.set(name, doc);
+    }
+    return doc;
+  }
+
+  private releaseIfUnused(doc: SharedDocument): void {
+    if (doc.connections.size > 0) return;
+    void doc.flushed().then(() => {
+      if (doc.connections.size === 0 && this.documents.get(doc.name) === doc) {
+        this.documents.delete(doc.name);
+        doc.destroy();
+      }
+    });
+  }
+
+  private handleMessage(doc: SharedDocument, conn: SyncConnection, message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.Sync:
+        this.handleSync(doc, conn, decoder);
+        break;
+      case MessageType.Awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        awarenessProtocol.applyAwarenessUpdate(doc.awareness, update, conn);
+        break;
+      }
+      default:
+        throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(doc: SharedDocument, conn: SyncConnection, decoder: decoding.Decoder): void {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case syncProtocol.messageYjsSyncStep1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        Y.decodeStateVector(stateVector); // throws on a malformed state vector
+        const reply = encoding.createEncoder();
+        encoding.writeVarUint(reply, MessageType.Sync);
+        syncProtocol.writeSyncStep2(reply, doc.ydoc, stateVector);
+        conn.send(encoding.toUint8Array(reply));
+        break;
+      }
+      case syncProtocol.messageYjsSyncStep2:
+      case syncProtocol.messageYjsUpdate: {
+        const update = decoding.readVarUint8Array(decoder);
+        Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
+        if (conn.readOnly) return;
+        void doc.receiveUpdate(update, conn);
+        break;
+      }
+      default:
+        throw new Error(`unknown sync message type ${syncType}`);
+    }
+  }
+}

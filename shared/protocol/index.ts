@@ -1,0 +1,5 @@
+export * from './close-codes';
+export * from './document-fields';
+export * from './ipc-contract';
+export * from './message-types';
+export * from './schema-version';

@@ -1,0 +1,15 @@
+export { agendaExtensions, AGENDA_NODE_TYPES, AGENDA_MARK_TYPES } from './agenda-extensions';
+export { agendaSchema } from './agenda-schema';
+export { AgendaDocument } from './document';
+export { Section } from './section';
+export { SectionTitle } from './section-title';
+export { Item, ITEM_BODY_CONTENT } from './item';
+export { ItemTitle } from './item-title';
+export { CaseLine } from './case-line';
+export { Subheading } from './subheading';
+export { SUBHEADING_KINDS, SUBHEADING_LABELS, isSubheadingKind, type SubheadingKind } from './subheading-kind';
+export { TopicLine } from './topic-line';
+export { Indstilling } from './indstilling';
+export { Enclosure } from './enclosure';
+export { SafeLink, findUnsafeLinks, unsafeLinkGuardKey } from './safe-link';
+export { isSafeHref, ALLOWED_LINK_SCHEMES } from './link-policy';

@@ -1,0 +1,19 @@
+import { Node, mergeAttributes } from '@tiptap/core';
+
+/**
+ * An agenda section ("3. Regionalpolitiske sager"): a title and its items. A section may
+ * have no items (KKR agendas keep empty standing sections such as "4. Udpegninger").
+ * Its number is derived from its position, never stored.
+ */
+export const Section = Node.create({
+  name: 'section',
+  content: 'sectionTitle item*',
+  defining: true,
+  isolating: true,
+  parseHTML() {
+    return [{ tag: 'section[data-type="section"]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['section', mergeAttributes(HTMLAttributes, { 'data-type': 'section' }), 0];
+  },
+});

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningSyncServer } from '../../server/http/sync-server';
+import { startTestServer } from '../support/test-server';
+import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
+
+describe('two people edit one agenda in Chromium', () => {
+  let server: RunningSyncServer;
+  let anna: TestBrowser;
+  let bo: TestBrowser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    anna = await launchBrowser();
+    bo = await launchBrowser();
+    await presetProfile(bo.context, { name: 'Bo Berg', initials: 'bb', color: '#b3261e' });
+  });
+  afterAll(async () => {
+    await anna?.close();
+    await bo?.close();
+    await server?.close();
+  });
+
+  it('shows what one types in the other page, with her caret and name', async () => {
+    const a = await anna.newPage();
+    await a.goto(server.url);
+    // Anna is asked who she is, once.
+    await a.getByLabel('Navn').fill('Anna Andersen');
+    await a.getByLabel('Initialer').fill('aa');
+    await a.getByRole('button', { name: 'Gem' }).click();
+    await a.getByRole('button', { name: 'Ny dagsorden' }).click();
+    await expect.poll(() => a.getByTestId('connection-status').textContent()).toBe('Forbundet');
+    const agendaUrl = a.url();
+    expect(agendaUrl).toMatch(/#\/dagsorden\/[0-9a-f-]+$/);
+
+    const b = await bo.newPage();
+    await b.goto(agendaUrl);
+    await expect.poll(() => b.getByTestId('connection-status').textContent()).toBe('Forbundet');
+    // Bo receives the template Anna's page created.
+    await expect.poll(() => b.locator('h1[data-type="section-title"]').count()).toBe(7);
+    await expect.poll(() => b.locator('.agenda-number--item').allTextContents()).toEqual(['1.1.', '7.1.']);
+
+    // Anna types into the "Eventuelt" item title with the keyboard.
+    await a.locator('h2[data-type="item-title"]').last().click();
+    await a.keyboard.press('End');
+    await a.keyboard.type(' og afslutning');
+    await expect.poll(() => b.locator('h2[data-type="item-title"]').last().textContent(), { timeout: 10_000 }).toContain('Eventuelt og afslutning');
+
+    // Bo sees Anna's caret with her name, and Anna in the presence list.
+    await expect.poll(() => b.locator('.collaboration-carets__label').allTextContents()).toContain('Anna Andersen');
+    await expect.poll(() => b.getByTestId('peer').getAttribute('title')).toBe('Anna Andersen');
+    await expect.poll(() => a.getByTestId('peer').getAttribute('title')).toBe('Bo Berg');
+
+    // Bo types too; Anna sees it.
+    await b.locator('h2[data-type="item-title"]').first().click();
+    await b.keyboard.press('End');
+    await b.keyboard.type(' 17. april');
+    await expect.poll(() => a.locator('h2[data-type="item-title"]').first().textContent()).toContain('17. april');
+
+    // The name is remembered: a reload does not ask again.
+    await a.reload();
+    await expect.poll(() => a.getByTestId('connection-status').textContent()).toBe('Forbundet');
+    await expect(a.getByLabel('Navn').count()).resolves.toBe(0);
+  });
+});

@@ -1,0 +1,53 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import { SCHEMA_VERSION, SCHEMA_VERSION_PARAM } from '../../shared/protocol/schema-version';
+
+/** A Node Y.Doc client of the sync server, as y-websocket's own clients connect. */
+export interface NodeClient {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+/** Connects a new Y.Doc to document `name` on the server at `httpUrl`. */
+export function connectClient(httpUrl: string, name: string, options: { ydoc?: Y.Doc; params?: Record<string, string> } = {}): NodeClient {
+  const ydoc = options.ydoc ?? new Y.Doc();
+  const provider = new WebsocketProvider(httpUrl.replace(/^http/, 'ws'), name, ydoc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION), ...options.params },
+  });
+  return {
+    ydoc,
+    provider,
+    destroy() {
+      provider.destroy();
+      ydoc.destroy();
+    },
+  };
+}
+
+/** Resolves once the provider has synced with the server. */
+export function whenSynced(provider: WebsocketProvider, timeoutMs = 10_000): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('not synced in time')), timeoutMs);
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      clearTimeout(timer);
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
+}
+
+/** Polls `check` until it returns true, or fails after `timeoutMs`. */
+export async function eventually(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
