@@ -3,3 +3,4 @@ export * from './document-fields';
 export * from './ipc-contract';
 export * from './message-types';
 export * from './schema-version';
+export * from './agenda-api';
