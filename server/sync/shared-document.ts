@@ -21,6 +21,9 @@ export class SharedDocument {
   /** Resolves once the stored state is loaded; rejects if it could not be. */
   readonly ready: Promise<void>;
   private writes: Promise<void> = Promise.resolve();
+  private queuedWrites = 0;
+  /** Connections whose updates were stored since they were last sent a SavedState. */
+  private readonly unconfirmed = new Set<SyncConnection>();
 
   constructor(
     readonly name: string,
@@ -45,20 +48,43 @@ export class SharedDocument {
    * on reconnect, so nothing it sent is lost.
    */
   receiveUpdate(update: Uint8Array, from: SyncConnection): Promise<void> {
-    const run = async () => {
+    const store = async () => {
       const news = this.newPart(update);
-      if (!news) return;
-      try {
-        await this.storage.append(this.name, news);
-      } catch (error) {
-        this.log.error('storage-failure', { doc: this.name, client: from.label, error: (error as Error).message });
-        from.close(CloseCode.StorageFailure, 'Ændringen kunne ikke gemmes på serveren');
-        return;
+      if (news) {
+        try {
+          await this.storage.append(this.name, news);
+        } catch (error) {
+          this.log.error('storage-failure', { doc: this.name, client: from.label, error: (error as Error).message });
+          this.unconfirmed.delete(from);
+          from.close(CloseCode.StorageFailure, 'Ændringen kunne ikke gemmes på serveren');
+          return;
+        }
+        Y.applyUpdate(this.ydoc, news, from);
       }
-      Y.applyUpdate(this.ydoc, news, from);
+      if (this.connections.has(from)) this.unconfirmed.add(from);
     };
+    const run = () =>
+      store().finally(() => {
+        this.queuedWrites -= 1;
+        if (this.queuedWrites === 0) this.confirmSaved();
+      });
+    this.queuedWrites += 1;
     this.writes = this.writes.then(run, run);
     return this.writes;
+  }
+
+  /**
+   * Tells each connection whose updates were stored what the server now holds, once the
+   * write queue is idle (so a burst of keystrokes gets one confirmation).
+   */
+  private confirmSaved(): void {
+    if (this.unconfirmed.size === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.SavedState);
+    encoding.writeVarUint8Array(encoder, Y.encodeSnapshot(Y.snapshot(this.ydoc)));
+    const message = encoding.toUint8Array(encoder);
+    for (const conn of this.unconfirmed) if (this.connections.has(conn)) conn.send(message);
+    this.unconfirmed.clear();
   }
 
   /** The part of `update` the document does not have yet, or null when it adds nothing. */
@@ -93,6 +119,7 @@ export class SharedDocument {
 
   /** Forgets `conn` and removes the awareness states it controlled. */
   removeConnection(conn: SyncConnection): void {
+    this.unconfirmed.delete(conn);
     const controlled = this.connections.get(conn);
     this.connections.delete(conn);
     if (controlled && controlled.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);

@@ -11,11 +11,12 @@ export interface NodeClient {
 }
 
 /** Connects a new Y.Doc to document `name` on the server at `httpUrl`. */
-export function connectClient(httpUrl: string, name: string, options: { ydoc?: Y.Doc; params?: Record<string, string> } = {}): NodeClient {
+export function connectClient(httpUrl: string, name: string, options: { ydoc?: Y.Doc; params?: Record<string, string>; connect?: boolean } = {}): NodeClient {
   const ydoc = options.ydoc ?? new Y.Doc();
   const provider = new WebsocketProvider(httpUrl.replace(/^http/, 'ws'), name, ydoc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    connect: options.connect ?? true,
     params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION), ...options.params },
   });
   return {

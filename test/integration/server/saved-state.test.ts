@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as decoding from 'lib0/decoding';
+import { MessageType } from '../../../shared/protocol/message-types';
+import { serverHasAll } from '../../../shared/protocol/saved-state';
+import type { RunningSyncServer } from '../../../server/http/sync-server';
+import { connectClient, eventually, whenSynced, type NodeClient } from '../../support/node-client';
+import { startTestServer } from '../../support/test-server';
+
+/** Records the SavedState snapshots the server sends to a client. */
+function recordSavedStates(client: NodeClient): Uint8Array[] {
+  const received: Uint8Array[] = [];
+  (client.provider.messageHandlers as unknown[])[MessageType.SavedState] = (_encoder: unknown, decoder: decoding.Decoder) => {
+    received.push(decoding.readVarUint8Array(decoder));
+  };
+  return received;
+}
+
+describe('SavedState confirmation', () => {
+  let server: RunningSyncServer;
+  let client: NodeClient;
+
+  beforeEach(async () => {
+    server = await startTestServer();
+  });
+  afterEach(async () => {
+    client?.destroy();
+    await server.close();
+  });
+
+  it('confirms inserts and deletions only once the server holds them', async () => {
+    client = connectClient(server.url, 'saved-state-doc', { connect: false });
+    const saved = recordSavedStates(client);
+    client.provider.connect();
+    await whenSynced(client.provider);
+    const text = client.ydoc.getText('t');
+    text.insert(0, 'hello world');
+    await eventually(() => saved.length > 0 && serverHasAll(client.ydoc, saved.at(-1)!), 10_000, 'insert confirmed');
+
+    // A deletion adds no item (the state vector does not change) but must still be confirmed.
+    client.provider.disconnect();
+    text.delete(0, 6);
+    const before = saved.length;
+    expect(serverHasAll(client.ydoc, saved.at(-1)!)).toBe(false);
+    client.provider.connect();
+    await eventually(() => saved.length > before && serverHasAll(client.ydoc, saved.at(-1)!), 10_000, 'deletion confirmed');
+    expect(server.hub.openDocuments()).toContain('saved-state-doc');
+  });
+});
