@@ -33,11 +33,15 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Stores a user profile so the page does not ask for one. */
-export async function presetProfile(context: BrowserContext, profile: { name: string; initials: string; color: string }): Promise<void> {
-  await context.addInitScript((value) => {
-    if (!localStorage.getItem('dagsorden.user')) localStorage.setItem('dagsorden.user', value);
-  }, JSON.stringify(profile));
+/** Stores a user profile (and the access token, if given) so the page does not ask for them. */
+export async function presetProfile(context: BrowserContext, profile: { name: string; initials: string; color: string }, token?: string): Promise<void> {
+  await context.addInitScript(
+    ([value, key]) => {
+      if (!localStorage.getItem('dagsorden.user')) localStorage.setItem('dagsorden.user', value!);
+      if (key && !localStorage.getItem('dagsorden.token')) localStorage.setItem('dagsorden.token', key);
+    },
+    [JSON.stringify(profile), token ?? ''],
+  );
 }
 
 export type { Browser, Page };

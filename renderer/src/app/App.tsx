@@ -4,6 +4,8 @@ import { loadProfile, saveProfile, type UserProfile } from '../user/user-profile
 import { StartScreen } from '../start/StartScreen';
 import { AgendaScreen } from '../shell/AgendaScreen';
 import { useRoute } from './route';
+import { browserToken, saveBrowserToken } from '../sync/sync-target';
+import { desktopApi } from '../sync/server-url';
 
 /** The app: asks who you are once, then shows the start screen or an agenda. */
 export function App() {
@@ -15,8 +17,10 @@ export function App() {
     return (
       <ProfileForm
         initial={profile}
-        onSave={(next) => {
+        initialToken={desktopApi() ? undefined : browserToken()}
+        onSave={(next, token) => {
           saveProfile(next);
+          if (token !== null) saveBrowserToken(token);
           setProfile(next);
           setEditingProfile(false);
         }}

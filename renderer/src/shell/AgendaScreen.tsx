@@ -1,34 +1,44 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { AgendaSession } from '../sync/agenda-session';
-import { agendaDoc } from '../sync/new-agenda';
-import { syncServerUrl } from '../sync/server-url';
+import { openLocalDocument } from '../sync/local-persistence';
+import { syncTarget } from '../sync/sync-target';
 import type { UserProfile } from '../user/user-profile';
 import { AgendaEditor } from '../editor/AgendaEditor';
 import { StatusLine } from './StatusLine';
 import { PresenceList } from './PresenceList';
 import { useMeetingTitle } from './use-meeting-title';
+import { useLeaveGuard } from './use-leave-guard';
 import { navigate } from '../app/route';
 
-/** One open agenda: title, connection state, who is here, and the editor. */
+/**
+ * One open agenda. The local copy is loaded first (the editor is created only after it),
+ * then the session connects to the server when one is configured.
+ */
 export function AgendaScreen({ id, profile }: { id: string; profile: UserProfile }) {
   const [session, setSession] = useState<AgendaSession | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let current: AgendaSession | null = null;
     let cancelled = false;
-    syncServerUrl().then(
-      (url) => {
-        if (cancelled) return;
-        if (!url) {
-          setProblem('Der er ikke sat en server op.');
-          return;
-        }
-        current = new AgendaSession(id, agendaDoc(id), url, profile);
-        setSession(current);
-      },
-      (error: unknown) => setProblem(`Serveradressen kunne ikke læses: ${(error as Error).message}`),
-    );
+    (async () => {
+      const target = await syncTarget();
+      const local = await openLocalDocument(id);
+      if (cancelled) {
+        await local.persistence.destroy();
+        return;
+      }
+      if (local.recoveredFrom) {
+        setNotice(
+          target
+            ? 'Den lokale kopi af dagsordenen var beskadiget. Den er lagt til side, og dagsordenen hentes igen fra serveren.'
+            : 'Den lokale kopi af dagsordenen var beskadiget og er lagt til side. Der er ingen server at hente den fra.',
+        );
+      }
+      current = new AgendaSession(id, local.ydoc, local.persistence, target, profile);
+      setSession(current);
+    })().catch((error: unknown) => setProblem(`Dagsordenen kunne ikke åbnes: ${(error as Error).message}`));
     return () => {
       cancelled = true;
       current?.destroy();
@@ -36,14 +46,15 @@ export function AgendaScreen({ id, profile }: { id: string; profile: UserProfile
     };
   }, [id, profile]);
 
-  if (problem) return <p role="alert" className="problem">{problem}</p>;
+  if (problem) return <p role="alert" className="problem card">{problem}</p>;
   if (!session) return <p className="loading">Åbner dagsordenen …</p>;
-  return <OpenAgenda session={session} />;
+  return <OpenAgenda session={session} notice={notice} onDismissNotice={() => setNotice(null)} />;
 }
 
-function OpenAgenda({ session }: { session: AgendaSession }) {
+function OpenAgenda({ session, notice, onDismissNotice }: { session: AgendaSession; notice: string | null; onDismissNotice(): void }) {
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const title = useMeetingTitle(session.ydoc);
+  useLeaveGuard(session);
   return (
     <div className="agenda-screen">
       <header className="topbar">
@@ -51,9 +62,17 @@ function OpenAgenda({ session }: { session: AgendaSession }) {
           ← Dagsordener
         </button>
         <h1 className="doc-title" data-testid="document-title">{title}</h1>
-        <StatusLine snapshot={snapshot} onReconnect={() => session.reconnect()} />
+        <StatusLine snapshot={snapshot} onReconnect={() => void session.connect()} />
         <PresenceList me={session.profile} peers={snapshot.peers} />
       </header>
+      {notice && (
+        <div className="notice" role="alert" data-testid="notice">
+          {notice}{' '}
+          <button type="button" className="link-button" onClick={onDismissNotice}>
+            OK
+          </button>
+        </div>
+      )}
       <main className="workspace">
         <AgendaEditor session={session} />
       </main>

@@ -2,8 +2,18 @@ import { useState, type FormEvent } from 'react';
 import { USER_COLORS, profileProblem, randomColor, type UserProfile } from './user-profile';
 
 /** Asks for name, initials and colour (once; the answer is remembered). */
-export function ProfileForm({ initial, onSave }: { initial: UserProfile | null; onSave(profile: UserProfile): void }) {
+export function ProfileForm({
+  initial,
+  onSave,
+  initialToken,
+}: {
+  initial: UserProfile | null;
+  onSave(profile: UserProfile, token: string | null): void;
+  /** The access token remembered in this browser; undefined in the desktop app (it keeps the token in its settings). */
+  initialToken?: string;
+}) {
   const [name, setName] = useState(initial?.name ?? '');
+  const [token, setToken] = useState(initialToken ?? '');
   const [initials, setInitials] = useState(initial?.initials ?? '');
   const [color, setColor] = useState(initial?.color ?? randomColor());
   const [problem, setProblem] = useState<string | null>(null);
@@ -13,7 +23,7 @@ export function ProfileForm({ initial, onSave }: { initial: UserProfile | null; 
     const profile = { name: name.trim(), initials: initials.trim(), color };
     const found = profileProblem(profile);
     setProblem(found);
-    if (!found) onSave(profile);
+    if (!found) onSave(profile, initialToken === undefined ? null : token.trim());
   };
 
   return (
@@ -36,6 +46,13 @@ export function ProfileForm({ initial, onSave }: { initial: UserProfile | null; 
           </label>
         ))}
       </fieldset>
+      {initialToken !== undefined && (
+        <label>
+          Adgangsnøgle
+          <input name="token" type="password" value={token} onChange={(e) => setToken(e.target.value)} autoComplete="off" />
+          <span className="hint">Du får nøglen af den, der driver Dagsorden-serveren.</span>
+        </label>
+      )}
       {problem && <p role="alert" className="problem">{problem}</p>}
       <button type="submit">Gem</button>
     </form>
