@@ -168,7 +168,8 @@ export class AgendaSession {
     provider.on('connection-close', (event: CloseEvent | null) => {
       if (event && REFUSALS[event.code]) {
         this.update({ status: 'refused', refusal: REFUSALS[event.code]!, confirmed: false });
-      } else if (event && event.code === CloseCode.StorageFailure) {
+      } else if (this.snapshot.status !== 'refused') {
+        // Closed before or after opening (network gone, server stopped, storage failure): offline until it reconnects.
         this.update({ status: 'offline', confirmed: false });
       }
     });

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { RunningSyncServer } from '../../server/http/sync-server';
+import { startTestServer } from '../support/test-server';
+import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
+import { networkSwitch, type NetworkSwitch } from '../support/network-switch';
+import { recordSaveStatus, saveStatusLog } from '../support/status-recorder';
+
+const saveStatus = (page: Page) => page.getByTestId('save-status').textContent();
+/** The agenda's text as the editor shows it, without other people's carets. */
+const bodyText = (page: Page) =>
+  page.locator('.agenda-body').evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+const count = (text: string, token: string) => text.split(token).length - 1;
+
+/** Types `text` at the end of the element holding `anchor` text. */
+async function typeAtEnd(page: Page, selector: string, text: string): Promise<void> {
+  await page.locator(selector).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+describe('offline editing in Chromium', () => {
+  let server: RunningSyncServer;
+  let anna: TestBrowser;
+  let bo: TestBrowser;
+  let annaNet: NetworkSwitch;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    anna = await launchBrowser();
+    bo = await launchBrowser();
+    await presetProfile(anna.context, { name: 'Anna Andersen', initials: 'aa', color: '#1f6feb' });
+    await presetProfile(bo.context, { name: 'Bo Berg', initials: 'bb', color: '#b3261e' });
+    annaNet = await networkSwitch(anna.context);
+    await recordSaveStatus(anna.context);
+  });
+  afterAll(async () => {
+    await anna?.close();
+    await bo?.close();
+    await server?.close();
+  });
+
+  it('keeps her work through going offline and a reload, then merges with nothing lost or doubled', async () => {
+    const a = await anna.newPage();
+    await a.goto(server.url);
+    await a.getByRole('button', { name: 'Ny dagsorden' }).click();
+    await expect.poll(() => saveStatus(a), { timeout: 15_000 }).toBe('Alt er gemt på serveren');
+    // The web client's files are kept for offline reloads once the service worker controls the page.
+    await expect.poll(() => a.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
+
+    const b = await bo.newPage();
+    await b.goto(a.url());
+    await expect.poll(() => saveStatus(b), { timeout: 15_000 }).toBe('Alt er gemt på serveren');
+    await expect.poll(() => b.locator('h2[data-type="item-title"]').count()).toBe(2);
+
+    await annaNet.goOffline();
+    await expect.poll(() => a.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Offline');
+
+    // The same item (1.1's title) and different items (7.1's title; 1.1's body).
+    await typeAtEnd(a, 'h2[data-type="item-title"] >> nth=0', ' ⟦A1⟧');
+    await typeAtEnd(a, 'h2[data-type="item-title"] >> nth=1', ' ⟦A2⟧');
+    await typeAtEnd(b, 'h2[data-type="item-title"] >> nth=0', ' ⟦B1⟧');
+    await b.getByText('Referatet fra mødet kan læses her.').click();
+    await b.keyboard.press('End');
+    await b.keyboard.type(' ⟦B2⟧');
+    await expect.poll(() => saveStatus(a)).toMatch(/^Offline – \d+ ændringer venter$/);
+    const pendingBefore = Number(/(\d+)/.exec((await saveStatus(a)) ?? '')![1]);
+    expect(pendingBefore).toBeGreaterThan(0);
+    await expect.poll(() => saveStatus(b), { timeout: 10_000 }).toBe('Alt er gemt på serveren');
+
+    // Reload while still offline: the page comes from the service worker, the agenda from IndexedDB.
+    await a.reload();
+    await expect.poll(() => bodyText(a), { timeout: 15_000 }).toContain('⟦A2⟧');
+    expect(count(await bodyText(a), '⟦A1⟧')).toBe(1);
+    expect(count(await bodyText(a), '⟦B1⟧')).toBe(0);
+    await expect.poll(() => saveStatus(a), { timeout: 15_000 }).toBe(`Offline – ${pendingBefore} ændringer venter`);
+
+    // Reconnect.
+    await annaNet.goOnline();
+    await a.getByRole('button', { name: 'Forbind igen' }).click();
+    await expect.poll(() => saveStatus(a), { timeout: 20_000 }).toBe('Alt er gemt på serveren');
+    for (const page of [a, b]) {
+      await expect.poll(() => bodyText(page), { timeout: 15_000 }).toContain('⟦A2⟧');
+      await expect.poll(() => bodyText(page), { timeout: 15_000 }).toContain('⟦B2⟧');
+    }
+    const [textA, textB] = [await bodyText(a), await bodyText(b)];
+    expect(textA).toBe(textB);
+    for (const token of ['⟦A1⟧', '⟦A2⟧', '⟦B1⟧', '⟦B2⟧']) expect(count(textA, token), token).toBe(1);
+    await expect.poll(() => saveStatus(b)).toBe('Alt er gemt på serveren');
+
+    // The status line moved through the states, in order.
+    const log = await saveStatusLog(a);
+    const order = ['Alt er gemt på serveren', `Offline – ${pendingBefore} ændringer venter`, 'Synkroniserer …', 'Alt er gemt på serveren'];
+    let at = 0;
+    for (const text of log) if (text === order[at]) at += 1;
+    expect(at, `status log: ${log.join(' → ')}`).toBe(order.length);
+  });
+});
