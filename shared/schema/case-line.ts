@@ -1,4 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core';
+import { backspaceIntoItemHead, deleteAtHeadingEnd, enterInCaseLine } from '../agenda/heading-keys';
 
 /**
  * The case line under an item title: the case number, a space, then the caseworkers'
@@ -10,6 +11,15 @@ export const CaseLine = Node.create({
   content: 'text*',
   marks: '',
   defining: true,
+  addKeyboardShortcuts() {
+    const run = (command: typeof enterInCaseLine) => () => command(this.editor.state, this.editor.view.dispatch);
+    return {
+      Enter: run(enterInCaseLine),
+      // Also handles Backspace at the start of the first body block (it goes back into the case line).
+      Backspace: run(backspaceIntoItemHead),
+      Delete: run(deleteAtHeadingEnd),
+    };
+  },
   parseHTML() {
     return [{ tag: 'p[data-type="case-line"]' }];
   },

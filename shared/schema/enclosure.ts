@@ -1,5 +1,15 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 import { elementAttribute } from './element-attribute';
+import { toggleEnclosure } from '../agenda/body-commands';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    enclosure: {
+      /** Makes the paragraph at the cursor an enclosure marker ("./.") or a paragraph again; elsewhere inserts one. */
+      toggleEnclosure: () => ReturnType;
+    };
+  }
+}
 
 /**
  * An enclosure marker: a paragraph that names one enclosure (bilag), shown with "./." in
@@ -16,6 +26,16 @@ export const Enclosure = Node.create({
         parseHTML: (element) => elementAttribute(element, 'data-attachment'),
         renderHTML: (attributes) => (attributes.attachment ? { 'data-attachment': attributes.attachment } : {}),
       },
+    };
+  },
+  addCommands() {
+    return {
+      toggleEnclosure: () => ({ state, dispatch }) => toggleEnclosure(state, dispatch),
+    };
+  },
+  addKeyboardShortcuts() {
+    return {
+      'Mod-Shift-.': () => this.editor.commands.toggleEnclosure(),
     };
   },
   parseHTML() {

@@ -1,4 +1,5 @@
 import { Node, mergeAttributes } from '@tiptap/core';
+import { backspaceAtTitleStart, deleteAtHeadingEnd, enterInItemTitle } from '../agenda/heading-keys';
 
 /** The title of an item, plain text in node content so concurrent edits merge per character. */
 export const ItemTitle = Node.create({
@@ -6,6 +7,14 @@ export const ItemTitle = Node.create({
   content: 'text*',
   marks: '',
   defining: true,
+  addKeyboardShortcuts() {
+    const run = (command: typeof enterInItemTitle) => () => command(this.editor.state, this.editor.view.dispatch);
+    return {
+      Enter: run(enterInItemTitle),
+      Backspace: run(backspaceAtTitleStart),
+      Delete: run(deleteAtHeadingEnd),
+    };
+  },
   parseHTML() {
     return [{ tag: 'h2[data-type="item-title"]' }];
   },

@@ -1,6 +1,18 @@
 import { Node, mergeAttributes } from '@tiptap/core';
 import { elementAttribute } from './element-attribute';
 import { SUBHEADING_LABELS, isSubheadingKind, type SubheadingKind } from './subheading-kind';
+import { insertSubheading, setSubheadingKind } from '../agenda/body-commands';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    subheading: {
+      /** Inserts a standing subheading and an empty paragraph after it, at the cursor. */
+      insertSubheading: (kind: SubheadingKind) => ReturnType;
+      /** Changes the kind of the subheading at `pos`. */
+      setSubheadingKind: (pos: number, kind: SubheadingKind) => ReturnType;
+    };
+  }
+}
 
 /**
  * A standing subheading (Baggrund, Indstilling, Sagsfremstilling, Beslutning). A leaf: its
@@ -20,6 +32,20 @@ export const Subheading = Node.create({
         },
         renderHTML: (attributes) => ({ 'data-kind': attributes.kind }),
       },
+    };
+  },
+  addCommands() {
+    return {
+      insertSubheading: (kind) => ({ state, dispatch }) => insertSubheading(kind)(state, dispatch),
+      setSubheadingKind: (pos, kind) => ({ state, dispatch }) => setSubheadingKind(pos, kind)(state, dispatch),
+    };
+  },
+  addKeyboardShortcuts() {
+    return {
+      'Mod-Shift-1': () => this.editor.commands.insertSubheading('baggrund'),
+      'Mod-Shift-2': () => this.editor.commands.insertSubheading('indstilling'),
+      'Mod-Shift-3': () => this.editor.commands.insertSubheading('sagsfremstilling'),
+      'Mod-Shift-4': () => this.editor.commands.insertSubheading('beslutning'),
     };
   },
   parseHTML() {
