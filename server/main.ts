@@ -1,25 +1,57 @@
-import { fileURLToPath } from 'node:url';
-import { parseFlags, parsePort } from './cli/server-flags';
+import { parseFlags } from './cli/server-flags';
+import { serverConfig } from './cli/server-config';
+import { USER_COMMANDS, runUserCommand } from './cli/user-commands';
 import { createLogger } from './log';
-import { MemoryStorage } from './storage/memory-storage';
+import { openDatabase } from './storage/sqlite-database';
+import { SqliteStorage } from './storage/sqlite-storage';
+import { UserStore } from './auth/user-store';
+import { AgendaStore } from './agendas/agenda-store';
 import { startSyncServer } from './http/sync-server';
 
 /**
- * The sync server's command line: `npm run server -- [--host H] [--port P] [--web DIR]`.
- * Flags override the environment (DAGSORDEN_HOST, DAGSORDEN_PORT).
+ * The sync server's command line: `npm run server -- [--host H] [--port P] [--data DIR] …`
+ * serves; `npm run server -- add-user|list-users|revoke-user|restore-agenda …` administers
+ * the data folder. Settings are documented in README.md ("Running the server for a team").
  */
 async function main(args: string[]): Promise<void> {
-  const { flags } = parseFlags(args);
-  const host = flags.get('host') ?? process.env.DAGSORDEN_HOST ?? '127.0.0.1';
-  const port = parsePort(flags.get('port') ?? process.env.DAGSORDEN_PORT ?? '1234');
-  const webRoot = flags.get('web') ?? fileURLToPath(new URL('../dist/renderer', import.meta.url));
+  const { flags, positional } = parseFlags(args);
+  const command = positional[0];
+  if (command) {
+    if (!USER_COMMANDS[command]) {
+      const usage = Object.values(USER_COMMANDS).map((c) => `  npm run server -- ${c.usage}`).join('\n');
+      throw new Error(`ukendt kommando "${command}". Kommandoer:\n${usage}`);
+    }
+    process.exitCode = runUserCommand(command, args.slice(args.indexOf(command) + 1));
+    return;
+  }
+  const config = serverConfig(flags);
   const log = createLogger();
-  const server = await startSyncServer({ host, port, storage: new MemoryStorage(), log, webRoot });
+  const db = openDatabase(config.dataDir);
+  const storage = new SqliteStorage(db, { onCompactionError: (name, error) => log.error('compaction-failure', { doc: name, error: error.message }) });
+  const server = await startSyncServer({
+    host: config.host,
+    port: config.port,
+    storage,
+    users: new UserStore(db),
+    agendas: new AgendaStore(db),
+    log,
+    webRoot: config.webRoot,
+    limits: config.limits,
+    trustProxy: config.trustProxy,
+  });
+  log.info('listening', { url: server.url, data: config.dataDir, trustProxy: config.trustProxy });
   process.stdout.write(`listening on ${server.url}\n`);
+  let stopping = false;
   const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info('shutdown', { signal });
     server.close().then(
-      () => process.exit(0),
+      () => {
+        db.close();
+        log.info('stopped', { signal });
+        process.exit(0);
+      },
       (error: unknown) => {
         log.error('shutdown-failed', { error: (error as Error).message });
         process.exit(1);

@@ -19,6 +19,10 @@ export class MemoryStorage implements DocumentStorage {
     this.logs.set(name, log);
   }
 
+  async remove(name: string): Promise<void> {
+    this.logs.delete(name);
+  }
+
   async close(): Promise<void> {}
 
   /** The names of the documents stored. */

@@ -8,10 +8,26 @@ import type { DocumentStorage } from '../storage/document-storage';
 import type { Logger } from '../log';
 import type { SyncConnection } from './sync-connection';
 
+/** What a shared document needs from the hub. */
+export interface SharedDocumentOptions {
+  storage: DocumentStorage;
+  log: Logger;
+  /** Largest stored size of the document, in bytes of one Yjs update. */
+  maxDocumentBytes: number;
+  /** Called after updates were stored and applied. */
+  onStored?: (doc: SharedDocument) => void;
+}
+
+interface QueuedUpdate {
+  update: Uint8Array;
+  from: SyncConnection;
+}
+
 /**
  * One document on the server: its Y.Doc, the awareness of the people in it, and their
- * connections. Every update is stored before it is applied and relayed, one at a time in
- * arrival order; an update that could not be stored is neither applied nor relayed.
+ * connections. Every update is stored before it is applied and relayed, in arrival order;
+ * an update that could not be stored is neither applied nor relayed. Updates that arrive
+ * while a write is in flight are stored together in the next write (group commit).
  */
 export class SharedDocument {
   readonly ydoc = new Y.Doc({ gc: true });
@@ -20,15 +36,17 @@ export class SharedDocument {
   readonly connections = new Map<SyncConnection, Set<number>>();
   /** Resolves once the stored state is loaded; rejects if it could not be. */
   readonly ready: Promise<void>;
-  private writes: Promise<void> = Promise.resolve();
-  private queuedWrites = 0;
+  private queue: QueuedUpdate[] = [];
+  private queuedBytes = 0;
+  private draining: Promise<void> | null = null;
+  /** Size of the stored state: measured on load and when near the limit, grown by each write. */
+  private storedBytes = 0;
   /** Connections whose updates were stored since they were last sent a SavedState. */
   private readonly unconfirmed = new Set<SyncConnection>();
 
   constructor(
     readonly name: string,
-    private readonly storage: DocumentStorage,
-    private readonly log: Logger,
+    private readonly options: SharedDocumentOptions,
   ) {
     this.awareness.setLocalState(null);
     this.ready = this.load();
@@ -37,40 +55,86 @@ export class SharedDocument {
   }
 
   private async load(): Promise<void> {
-    const state = await this.storage.load(this.name);
-    if (state) Y.applyUpdate(this.ydoc, state, 'storage');
+    const state = await this.options.storage.load(this.name);
+    if (state) {
+      Y.applyUpdate(this.ydoc, state, 'storage');
+      this.storedBytes = state.byteLength;
+    }
   }
 
   /**
    * Stores `update`, then applies it (which relays it to the other connections). Updates are
    * queued so they are stored and relayed in arrival order. If storing fails, the sender is
    * disconnected with StorageFailure: its client still holds the change and sends it again
-   * on reconnect, so nothing it sent is lost.
+   * on reconnect, so nothing it sent is lost. An update that would make the document larger
+   * than its limit is refused, and its sender disconnected with DocumentTooLarge.
    */
   receiveUpdate(update: Uint8Array, from: SyncConnection): Promise<void> {
-    const store = async () => {
-      const news = this.newPart(update);
-      if (news) {
-        try {
-          await this.storage.append(this.name, news);
-        } catch (error) {
-          this.log.error('storage-failure', { doc: this.name, client: from.label, error: (error as Error).message });
+    if (!this.fits(update)) {
+      this.options.log.warn('document-too-large', { doc: this.name, client: from.label, bytes: this.storedBytes + this.queuedBytes + update.byteLength });
+      from.close(CloseCode.DocumentTooLarge, 'Dagsordenen er blevet for stor');
+      return this.flushed();
+    }
+    this.queue.push({ update, from });
+    this.queuedBytes += update.byteLength;
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+    });
+    return this.draining;
+  }
+
+  /** Whether the document stays within its size limit with `update` added. */
+  private fits(update: Uint8Array): boolean {
+    const limit = this.options.maxDocumentBytes;
+    if (this.storedBytes + this.queuedBytes + update.byteLength <= limit) return true;
+    // The running total overcounts (overwritten and deleted content shrinks when merged): measure.
+    this.storedBytes = Y.encodeStateAsUpdate(this.ydoc).byteLength;
+    return this.storedBytes + this.queuedBytes + update.byteLength <= limit;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      this.queuedBytes = 0;
+      try {
+        await this.storeBatch(batch);
+      } catch (error) {
+        // Not a storage error (those are handled in storeBatch): updates Yjs could decode but not merge.
+        for (const from of new Set(batch.map((queued) => queued.from))) {
+          this.options.log.error('update-failure', { doc: this.name, client: from.label, error: (error as Error).message });
+          from.close(CloseCode.MalformedMessage, 'Ugyldig besked');
+        }
+      }
+    }
+    this.confirmSaved();
+  }
+
+  private async storeBatch(batch: QueuedUpdate[]): Promise<void> {
+    const news = this.newPart(batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((queued) => queued.update)));
+    if (news) {
+      try {
+        await this.options.storage.append(this.name, news);
+      } catch (error) {
+        for (const from of new Set(batch.map((queued) => queued.from))) {
+          this.options.log.error('storage-failure', { doc: this.name, client: from.label, error: (error as Error).message });
           this.unconfirmed.delete(from);
           from.close(CloseCode.StorageFailure, 'Ændringen kunne ikke gemmes på serveren');
-          return;
         }
-        Y.applyUpdate(this.ydoc, news, from);
+        return;
       }
-      if (this.connections.has(from)) this.unconfirmed.add(from);
-    };
-    const run = () =>
-      store().finally(() => {
-        this.queuedWrites -= 1;
-        if (this.queuedWrites === 0) this.confirmSaved();
-      });
-    this.queuedWrites += 1;
-    this.writes = this.writes.then(run, run);
-    return this.writes;
+      this.storedBytes += news.byteLength;
+      for (const { update, from } of batch) {
+        try {
+          Y.applyUpdate(this.ydoc, update, from);
+        } catch (error) {
+          this.options.log.error('apply-failure', { doc: this.name, client: from.label, error: (error as Error).message });
+          from.close(CloseCode.MalformedMessage, 'Ugyldig besked');
+        }
+      }
+      this.options.onStored?.(this);
+    }
+    for (const { from } of batch) if (this.connections.has(from)) this.unconfirmed.add(from);
   }
 
   /**
@@ -98,7 +162,7 @@ export class SharedDocument {
 
   /** Resolves when every queued update has been stored (or has failed). */
   flushed(): Promise<void> {
-    return this.writes;
+    return this.draining ?? Promise.resolve();
   }
 
   /** Starts syncing with `conn`: sends the server's state vector and everyone's awareness. */

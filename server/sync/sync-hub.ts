@@ -9,6 +9,7 @@ import type { DocumentStorage } from '../storage/document-storage';
 import type { Logger } from '../log';
 import type { SyncConnection } from './sync-connection';
 import { SharedDocument } from './shared-document';
+import { Limits } from '../../shared/protocol/limits';
 
 /** What the websocket layer does with a connection once the hub has it. */
 export interface ConnectionHandle {
@@ -22,6 +23,14 @@ export interface ConnectionHandle {
 export interface SyncHubOptions {
   storage: DocumentStorage;
   log: Logger;
+  /** Largest stored size of one document (default Limits.maxDocumentBytes). */
+  maxDocumentBytes?: number;
+  /** Awareness entries one connection may announce (default Limits.maxAwarenessEntriesPerConnection). */
+  maxAwarenessEntriesPerConnection?: number;
+  /** Called after a document's updates were stored and applied. */
+  onStored?: (name: string, ydoc: Y.Doc) => void;
+  /** Called when a document leaves memory (no connections, writes done). */
+  onReleased?: (name: string, ydoc: Y.Doc) => void;
 }
 
 /**
@@ -88,6 +97,12 @@ export class SyncHub {
     return [...this.documents.keys()];
   }
 
+  /** Closes every connection to document `name` (e.g. when the agenda is deleted). */
+  closeDocument(name: string, code: number, reason: string): void {
+    const doc = this.documents.get(name);
+    if (doc) for (const conn of [...doc.connections.keys()]) conn.close(code, reason);
+  }
+
   /** Waits for every queued write to be stored. */
   async flush(): Promise<void> {
     await Promise.all([...this.documents.values()].map((doc) => doc.flushed()));
@@ -96,7 +111,12 @@ export class SyncHub {
   private document(name: string): SharedDocument {
     let doc = this.documents.get(name);
     if (!doc) {
-      doc = new SharedDocument(name, this.options.storage, this.options.log);
+      doc = new SharedDocument(name, {
+        storage: this.options.storage,
+        log: this.options.log,
+        maxDocumentBytes: this.options.maxDocumentBytes ?? Limits.maxDocumentBytes,
+        onStored: this.options.onStored && ((stored) => this.options.onStored!(stored.name, stored.ydoc)),
+      });
       this.documents.set(name, doc);
     }
     return doc;
@@ -107,6 +127,7 @@ export class SyncHub {
     void doc.flushed().then(() => {
       if (doc.connections.size === 0 && this.documents.get(doc.name) === doc) {
         this.documents.delete(doc.name);
+        this.options.onReleased?.(doc.name, doc.ydoc);
         doc.destroy();
       }
     });
@@ -121,12 +142,34 @@ export class SyncHub {
         break;
       case MessageType.Awareness: {
         const update = decoding.readVarUint8Array(decoder);
+        if (this.exceedsAwarenessLimit(doc, conn, update)) {
+          this.options.log.warn('too-many-awareness-entries', { doc: doc.name, client: conn.label });
+          conn.close(CloseCode.TooManyAwarenessEntries, 'For mange tilstedeværelser fra én forbindelse');
+          return;
+        }
         awarenessProtocol.applyAwarenessUpdate(doc.awareness, update, conn);
         break;
       }
       default:
         throw new Error(`unknown message type ${type}`);
     }
+  }
+
+  /** Whether applying `update` would leave `conn` controlling more awareness entries than allowed. */
+  private exceedsAwarenessLimit(doc: SharedDocument, conn: SyncConnection, update: Uint8Array): boolean {
+    const limit = this.options.maxAwarenessEntriesPerConnection ?? Limits.maxAwarenessEntriesPerConnection;
+    const controlled = doc.controlledBy(conn);
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const added = new Set<number>();
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder); // clock
+      decoding.readVarString(decoder); // state (JSON)
+      if (!controlled.has(clientId)) added.add(clientId);
+      if (controlled.size + added.size > limit) return true;
+    }
+    return false;
   }
 
   private handleSync(doc: SharedDocument, conn: SyncConnection, decoder: decoding.Decoder): void {

@@ -5,3 +5,4 @@ export * from './message-types';
 export * from './schema-version';
 export * from './saved-state';
 export * from './agenda-api';
+export * from './limits';

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { SCHEMA_VERSION, SCHEMA_VERSION_PARAM } from '../../shared/protocol/schema-version';
+import { TOKEN_PARAM } from '../../shared/protocol/agenda-api';
+import { defaultTestToken } from './test-server';
 import { MessageType } from '../../shared/protocol/message-types';
 
 /** A Node Y.Doc client of the sync server, as y-websocket's own clients connect. */
@@ -11,14 +13,27 @@ export interface NodeClient {
   destroy(): void;
 }
 
-/** Connects a new Y.Doc to document `name` on the server at `httpUrl`. */
-export function connectClient(httpUrl: string, name: string, options: { ydoc?: Y.Doc; params?: Record<string, string>; connect?: boolean } = {}): NodeClient {
+/** Options of a Node client. */
+export interface ConnectOptions {
+  ydoc?: Y.Doc;
+  /** Access token; default the test server's editor token (`server.token`); "" sends none. */
+  token?: string;
+  params?: Record<string, string>;
+  connect?: boolean;
+}
+
+/**
+ * Connects a new Y.Doc to agenda `name` on the server at `httpUrl`. The agenda must be
+ * registered (`server.registerAgenda(id)` or `POST /api/agendas`), or the server refuses it.
+ */
+export function connectClient(httpUrl: string, name: string, options: ConnectOptions = {}): NodeClient {
   const ydoc = options.ydoc ?? new Y.Doc();
+  const token = options.token ?? defaultTestToken(httpUrl) ?? '';
   const provider = new WebsocketProvider(httpUrl.replace(/^http/, 'ws'), name, ydoc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
-    params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION), ...options.params },
+    params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION), ...(token ? { [TOKEN_PARAM]: token } : {}), ...options.params },
   });
   // Dagsorden's SavedState confirmations: tests that need them install their own handler.
   (provider.messageHandlers as unknown[])[MessageType.SavedState] ??= () => {};

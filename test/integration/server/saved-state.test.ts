@@ -2,9 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as decoding from 'lib0/decoding';
 import { MessageType } from '../../../shared/protocol/message-types';
 import { serverHasAll } from '../../../shared/protocol/saved-state';
-import type { RunningSyncServer } from '../../../server/http/sync-server';
 import { connectClient, eventually, whenSynced, type NodeClient } from '../../support/node-client';
-import { startTestServer } from '../../support/test-server';
+import { startTestServer, type TestServer } from '../../support/test-server';
 
 /** Records the SavedState snapshots the server sends to a client. */
 function recordSavedStates(client: NodeClient): Uint8Array[] {
@@ -16,11 +15,11 @@ function recordSavedStates(client: NodeClient): Uint8Array[] {
 }
 
 describe('SavedState confirmation', () => {
-  let server: RunningSyncServer;
+  let server: TestServer;
   let client: NodeClient;
 
   beforeEach(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ agendas: ['saved-state-doc'] });
   });
   afterEach(async () => {
     client?.destroy();

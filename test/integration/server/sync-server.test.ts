@@ -4,15 +4,15 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import { CloseCode } from '../../../shared/protocol/close-codes';
 import { SCHEMA_VERSION } from '../../../shared/protocol/schema-version';
-import type { RunningSyncServer } from '../../../server/http/sync-server';
+
 import { MemoryStorage } from '../../../server/storage/memory-storage';
 import { connectClient, eventually, whenSynced, type NodeClient } from '../../support/node-client';
-import { recordingLogger, startTestServer } from '../../support/test-server';
+import { recordingLogger, startTestServer, type TestServer } from '../../support/test-server';
 
 const DOC = 'agenda-test-1';
 
 describe('sync server', () => {
-  let server: RunningSyncServer;
+  let server: TestServer;
   let log: ReturnType<typeof recordingLogger>;
   const clients: NodeClient[] = [];
   const client = (name = DOC) => {
@@ -23,7 +23,7 @@ describe('sync server', () => {
 
   beforeEach(async () => {
     log = recordingLogger();
-    server = await startTestServer({ log });
+    server = await startTestServer({ log, agendas: [DOC] });
   });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy();
@@ -57,7 +57,7 @@ describe('sync server', () => {
     a.ydoc.getText('t').insert(0, 'before ');
     await eventually(() => b.ydoc.getText('t').toString() === 'before ');
 
-    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/${DOC}?schema=${SCHEMA_VERSION}`);
+    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/${DOC}?schema=${SCHEMA_VERSION}&token=${server.token}`);
     const closed = new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)));
     await new Promise((resolve) => raw.on('open', resolve));
     raw.send(Uint8Array.from([0, 2, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01, 0x02]));
@@ -70,7 +70,7 @@ describe('sync server', () => {
   });
 
   it('closes a connection that sends an unknown message type', async () => {
-    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/${DOC}?schema=${SCHEMA_VERSION}`);
+    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/${DOC}?schema=${SCHEMA_VERSION}&token=${server.token}`);
     const closed = new Promise<number>((resolve) => raw.on('close', (code) => resolve(code)));
     await new Promise((resolve) => raw.on('open', resolve));
     const encoder = encoding.createEncoder();
@@ -80,14 +80,14 @@ describe('sync server', () => {
   });
 
   it('refuses a client with an outdated schema version', async () => {
-    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/${DOC}?schema=0`);
+    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/${DOC}?schema=0&token=${server.token}`);
     const [code, reason] = await new Promise<[number, string]>((resolve) => raw.on('close', (c, r) => resolve([c, r.toString()])));
     expect(code).toBe(CloseCode.OutdatedClient);
     expect(reason).toBe('Opdater Dagsorden');
   });
 
   it('refuses an upgrade for a name that is not an agenda id', async () => {
-    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/..%2Fetc?schema=${SCHEMA_VERSION}`);
+    const raw = new WebSocket(`${server.url.replace('http', 'ws')}/..%2Fetc?schema=${SCHEMA_VERSION}&token=${server.token}`);
     const error = await new Promise<Error>((resolve) => raw.on('error', resolve));
     expect(error.message).toMatch(/400/);
   });
@@ -112,9 +112,10 @@ describe('sync server with slow storage', () => {
         return inner.load(name);
       },
       append: (name: string, update: Uint8Array) => inner.append(name, update),
+      remove: (name: string) => inner.remove(name),
       close: () => inner.close(),
     };
-    const server = await startTestServer({ storage: slow });
+    const server = await startTestServer({ storage: slow, agendas: [DOC] });
     const c = connectClient(server.url, DOC);
     try {
       await whenSynced(c.provider);
