@@ -1,8 +1,15 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { AgendaSession } from '../sync/agenda-session';
 import { editorExtensions } from './editor-extensions';
+import { Toolbar } from './Toolbar';
+import { OutlinePane } from '../outline/OutlinePane';
+import { MeetingFactsForm } from '../meeting/MeetingFactsForm';
+import './editor.css';
 
-/** The agenda body editor, bound to the session's Y.Doc. */
+/**
+ * The agenda workspace: the outline on the left; the toolbar, the meeting facts and the body
+ * editor (bound to the session's Y.Doc) on the right.
+ */
 export function AgendaEditor({ session }: { session: AgendaSession }) {
   const editor = useEditor(
     {
@@ -11,5 +18,16 @@ export function AgendaEditor({ session }: { session: AgendaSession }) {
     },
     [session],
   );
-  return <EditorContent editor={editor} className="editor-frame" />;
+  return (
+    <div className="agenda-workspace">
+      <aside className="outline-pane">{editor && <OutlinePane editor={editor} awareness={session.provider.awareness} />}</aside>
+      <div className="editor-column">
+        {editor && <Toolbar editor={editor} />}
+        <div className="paper">
+          <MeetingFactsForm ydoc={session.ydoc} />
+          <EditorContent editor={editor} className="editor-frame" />
+        </div>
+      </div>
+    </div>
+  );
 }

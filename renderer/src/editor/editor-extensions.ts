@@ -7,12 +7,20 @@ import { agendaExtensions } from '../../../shared/schema/agenda-extensions';
 import { DocumentField } from '../../../shared/protocol/document-fields';
 import type { UserProfile } from '../user/user-profile';
 import { AgendaNumbering } from './numbering-plugin';
+import { AgendaPlaceholders } from './placeholder-plugin';
+import { ItemDrop } from './item-drop-plugin';
+import { withNodeViews } from './agenda-node-views';
 
-/** The editor's extensions: the shared schema, plus numbering, collaboration and carets. */
+/**
+ * The editor's extensions: the shared schema with the renderer's node views, plus numbering,
+ * placeholders, moving items by drag, collaboration and carets.
+ */
 export function editorExtensions(ydoc: Y.Doc, provider: WebsocketProvider, user: UserProfile): Extensions {
   return [
-    ...agendaExtensions,
+    ...withNodeViews(agendaExtensions),
     AgendaNumbering,
+    AgendaPlaceholders,
+    ItemDrop,
     Collaboration.configure({ document: ydoc, field: DocumentField.Body }),
     CollaborationCaret.configure({ provider, user: { name: user.name, initials: user.initials, color: user.color } }),
   ];

@@ -9,6 +9,9 @@ import { PresenceList } from './PresenceList';
 import { useMeetingTitle } from './use-meeting-title';
 import { useLeaveGuard } from './use-leave-guard';
 import { navigate } from '../app/route';
+import { FileMenu } from './FileMenu';
+import { ExportDialog } from './ExportDialog';
+import { useFileCommands } from './use-file-commands';
 
 /**
  * One open agenda. The local copy is loaded first (the editor is created only after it),
@@ -55,13 +58,20 @@ function OpenAgenda({ session, notice, onDismissNotice }: { session: AgendaSessi
   const snapshot = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const title = useMeetingTitle(session.ydoc);
   useLeaveGuard(session);
+  const files = useFileCommands(session);
   return (
     <div className="agenda-screen">
       <header className="topbar">
         <button type="button" className="link-button" onClick={() => navigate({ screen: 'start' })}>
           ← Dagsordener
         </button>
+        <FileMenu />
         <h1 className="doc-title" data-testid="document-title">{title}</h1>
+        {files.busy && (
+          <span className="busy" role="status" data-testid="busy">
+            {files.busy}
+          </span>
+        )}
         <StatusLine snapshot={snapshot} onReconnect={() => void session.connect()} />
         <PresenceList me={session.profile} peers={snapshot.peers} />
       </header>
@@ -73,6 +83,15 @@ function OpenAgenda({ session, notice, onDismissNotice }: { session: AgendaSessi
           </button>
         </div>
       )}
+      {files.message && (
+        <div className={files.message.kind === 'problem' ? 'notice notice--problem' : 'notice'} role="alert" data-testid="file-message">
+          {files.message.text}{' '}
+          <button type="button" className="link-button" onClick={files.dismiss}>
+            OK
+          </button>
+        </div>
+      )}
+      {files.askingExport && <ExportDialog onExport={files.runExport} onClose={files.closeExport} />}
       <main className="workspace">
         <AgendaEditor session={session} />
       </main>

@@ -27,8 +27,8 @@ export function saveBrowserToken(token: string, storage: Storage = localStorage)
 export async function syncTarget(): Promise<SyncTarget | null> {
   const api = desktopApi();
   if (api) {
-    const url = await api.getServerUrl();
-    return url ? { url, token: '' } : null;
+    const connection = await api.getSyncConnection();
+    return connection ? { url: connection.url, token: connection.token } : null;
   }
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   return { url: `${protocol}//${window.location.host}`, token: browserToken() };
