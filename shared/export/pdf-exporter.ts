@@ -144,7 +144,7 @@ function diagnosticsText(diagnostics: TypstDiagnostics): string {
 /** The message of a thrown error; the native compiler's Rust diagnostics are reduced to their messages and hints. */
 function errorText(error: unknown): string {
   const raw = error instanceof Error ? error.message : String(error);
-  const found = [...raw.matchAll(/message: "((?:[^"\\]|\\.)*)"(?:[^\]]*?hints: \[([^\]]*)\])?/g)].map((m) => {
+  const found = [...raw.matchAll(/message: "((?:[^"\\]|\\.)*)"(?:[^}]*?hints: \[([^\]]*)\])?/g)].map((m) => {
     const hints = m[2] ? [...m[2].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((h) => h[1]) : [];
     return hints.length > 0 ? `${m[1]} (${hints.join('; ')})` : m[1]!;
   });
