@@ -7,6 +7,7 @@ type Command = { summary: string; load: () => Promise<{ run(args: string[]): Pro
 const COMMANDS: Record<string, Command> = {
   // Commands register here, e.g.:
   // import: { summary: 'import <fil> -o <dagsorden.json>   …', load: () => import('./import-command') },
+  import: { summary: 'import <fil.txt|fil.pdf> -o <dagsorden.json> [--committee <udvalg>] [--date ÅÅÅÅ-MM-DD] [--time <tid>] [--place <sted>] [--kind dagsorden|referat]', load: () => import('./import-command') },
   export: { summary: 'export <dagsorden.json> -o <ud.pdf> [--public] [--pdf-ua] [--created <tid>]', load: () => import('./export-command') },
 };
 

@@ -135,7 +135,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   // the limit itself are refused below with FrameTooLarge.
   const wss = new WebSocketServer({ noServer: true, maxPayload: 2 * limits.maxFrameBytes });
   const alive = new WeakSet<WebSocket>();
-  const sockets = new Map<WebSocket, OpenSocket>();
+  const sockets = new Map<WebSocket, { info: OpenSocket; conn: SyncConnection }>();
   const perAddress = new Map<string, number>();
 
   server.on('upgrade', (req, socket: Duplex, head) => {
@@ -196,8 +196,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
 
   function serveConnection(ws: WebSocket, info: OpenSocket): void {
     alive.add(ws);
-    sockets.set(ws, info);
     perAddress.set(info.address, (perAddress.get(info.address) ?? 0) + 1);
+    // Once the server decides to close a connection, frames still arriving on it are ignored.
+    let closing = false;
     const conn: SyncConnection = {
       label: info.label,
       readOnly: info.user.readOnly,
@@ -205,13 +206,16 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
         if (ws.readyState === WebSocket.OPEN) ws.send(message, { binary: true });
       },
       close(code, reason) {
+        closing = true;
         if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
       },
     };
+    sockets.set(ws, { info, conn });
     const fields = { doc: info.doc, client: info.label, user: info.user.initials };
     log.info('connect', { ...fields, readOnly: info.user.readOnly });
     const handle = hub.connect(info.doc, conn);
     ws.on('message', (data: RawData) => {
+      if (closing) return;
       const frame = copyFrame(data);
       if (frame.byteLength > limits.maxFrameBytes) {
         log.warn('frame-too-large', { ...fields, bytes: frame.byteLength });
@@ -241,10 +245,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       log.error('user-poll-failure', { error: (error as Error).message });
       return;
     }
-    for (const [ws, info] of sockets) {
+    for (const { info, conn } of sockets.values()) {
       if (active.has(info.user.id)) continue;
       log.warn('auth-revoked', { doc: info.doc, client: info.label, user: info.user.initials });
-      ws.close(CloseCode.Unauthorized, 'Adgangen er trukket tilbage');
+      conn.close(CloseCode.Unauthorized, 'Adgangen er trukket tilbage');
     }
   }
 

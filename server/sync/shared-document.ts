@@ -37,6 +37,7 @@ export class SharedDocument {
   /** Resolves once the stored state is loaded; rejects if it could not be. */
   readonly ready: Promise<void>;
   private queue: QueuedUpdate[] = [];
+  /** Bytes of the updates queued or being stored. */
   private queuedBytes = 0;
   private draining: Promise<void> | null = null;
   /** Size of the stored state: measured on load and when near the limit, grown by each write. */
@@ -96,7 +97,7 @@ export class SharedDocument {
     while (this.queue.length > 0) {
       const batch = this.queue;
       this.queue = [];
-      this.queuedBytes = 0;
+      const batchBytes = batch.reduce((sum, queued) => sum + queued.update.byteLength, 0);
       try {
         await this.storeBatch(batch);
       } catch (error) {
@@ -105,6 +106,8 @@ export class SharedDocument {
           this.options.log.error('update-failure', { doc: this.name, client: from.label, error: (error as Error).message });
           from.close(CloseCode.MalformedMessage, 'Ugyldig besked');
         }
+      } finally {
+        this.queuedBytes -= batchBytes;
       }
     }
     this.confirmSaved();
