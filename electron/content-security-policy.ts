@@ -1,11 +1,12 @@
+import { normaliseServerUrl, serverEndpoints } from './settings-validation';
+
 /**
  * The Content-Security-Policy of the renderer. Scripts only from the app itself; network
- * connections only to the configured sync server (none without one).
+ * connections only to the configured sync server — its websocket origin and its HTTP origin
+ * (the agenda list API) — and none at all without one.
  */
 export function contentSecurityPolicy(serverUrl: string | null): string {
-  const connect = ["'self'"];
-  const origin = serverOrigin(serverUrl);
-  if (origin) connect.push(origin);
+  const connect = ["'self'", ...serverOrigins(serverUrl)];
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -23,14 +24,17 @@ export function contentSecurityPolicy(serverUrl: string | null): string {
   ].join('; ');
 }
 
-/** `ws://host:port` of a ws/wss/http/https URL, or null when there is none or it is not one. */
-export function serverOrigin(serverUrl: string | null): string | null {
-  if (!serverUrl) return null;
-  try {
-    const url = new URL(serverUrl);
-    const scheme = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : url.protocol === 'http:' || url.protocol === 'ws:' ? 'ws:' : null;
-    return scheme ? `${scheme}//${url.host}` : null;
-  } catch {
-    return null;
-  }
+/**
+ * The origins the renderer may connect to for a server address: `wss://host[:port]` and
+ * `https://host[:port]` (or ws/http for an unencrypted server). None when there is no server
+ * or the address is not a valid one.
+ */
+export function serverOrigins(serverUrl: string | null): string[] {
+  const normalised = normaliseServerUrl(serverUrl);
+  if (typeof normalised !== 'string') return [];
+  const { websocketUrl, httpUrl } = serverEndpoints(normalised);
+  return [websocketUrl, httpUrl].map((url) => {
+    const { protocol, host } = new URL(url);
+    return `${protocol}//${host}`;
+  });
 }

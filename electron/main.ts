@@ -1,43 +1,116 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, screen, session, shell, utilityProcess } from 'electron';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import { normaliseServerUrl } from './settings-validation';
+import { AgendaFiles } from './agenda-copies';
+import { AgendaWindows } from './agenda-windows';
+import { setupAppMenu } from './app-menu';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { contentSecurityPolicy } from './content-security-policy';
-import { denyAllPermissions } from './permissions';
+import { confirmExternalDialog, openExternalConfirmed } from './external-links';
+import { electronFileDialogs } from './file-dialogs';
 import { setupIpc } from './ipc-handlers';
-import { openMainWindow } from './main-window';
+import { logLine } from './main-log';
+import { openAppWindow } from './main-window';
+import { guardNavigation } from './navigation-guard';
+import { PdfExports, type ExportWorkerProcess } from './pdf-export';
+import { denyAllPermissions } from './permissions';
+import { SettingsStore } from './settings-store';
+import { safeStorageVault } from './token-vault';
 
 /**
  * The desktop app's main process: composes the setup of each feature and holds no document
- * logic. The sync server address comes from DAGSORDEN_SERVER_URL (set by `npm start`).
+ * logic. Settings (server, user, encrypted token) live in the user's data folder;
+ * DAGSORDEN_SERVER_URL (set by `npm start`) overrides the server for development.
  */
-const serverUrl = process.env.DAGSORDEN_SERVER_URL || null;
-
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
-  });
+  let windows: AgendaWindows | undefined;
+  app.on('second-instance', () => windows?.focusAny());
+  // Every page, frame or popup Electron creates is kept on the app (defence in depth: each window also guards itself).
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     const root = app.getAppPath();
-    const preload = path.join(root, 'dist', 'electron', 'preload.cjs');
-    serveAppScheme(path.join(root, 'dist', 'renderer'), () => contentSecurityPolicy(serverUrl));
+    const userData = app.getPath('userData');
+    const override = normaliseServerUrl(process.env.DAGSORDEN_SERVER_URL ?? null);
+    const settings = new SettingsStore(
+      path.join(userData, 'settings.json'),
+      safeStorageVault(safeStorage, process.platform),
+      logLine,
+      typeof override === 'string' ? override : null,
+    );
+    await settings.load();
+
+    // The policy is computed per response, so pages loaded after a settings change get the new server.
+    serveAppScheme(path.join(root, 'dist', 'renderer'), () => contentSecurityPolicy(settings.serverUrl()));
     denyAllPermissions(session.defaultSession);
-    setupIpc(ipcMain, { serverUrl: () => serverUrl });
-    openMainWindow(preload);
+    setupAppMenu();
+
+    const preload = path.join(root, 'dist', 'electron', 'preload.cjs');
+    const agendaWindows = new AgendaWindows({
+      open: (placement, url) => openAppWindow(preload, placement, url),
+      workAreas: () => {
+        const primary = screen.getPrimaryDisplay();
+        return [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+      },
+      stateFile: path.join(userData, 'window-state.json'),
+      log: logLine,
+    });
+    await agendaWindows.load();
+    windows = agendaWindows;
+
+    const dialogs = electronFileDialogs(dialog, () => app.getPath('documents'));
+    const require = createRequire(__filename);
+    const exports = new PdfExports({
+      dialogs,
+      startWorker: () => startExportWorker(path.join(root, 'dist', 'electron', 'export-worker.cjs')),
+      resources: {
+        templateFile: path.join(root, 'dist', 'export', 'agenda.typ'),
+        fontDirectory: path.dirname(require.resolve('@expo-google-fonts/source-sans-3/package.json')),
+      },
+      log: logLine,
+    });
+
+    setupIpc(ipcMain, {
+      settings,
+      windows: agendaWindows,
+      openExternal: (url, window) =>
+        openExternalConfirmed(url, window, {
+          confirm: async (parent, target) => {
+            const options = confirmExternalDialog(target);
+            const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+            return response === 0;
+          },
+          open: (target) => shell.openExternal(target),
+        }),
+      exports,
+      files: new AgendaFiles(dialogs),
+      windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
+    });
+
+    agendaWindows.openStart();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) openMainWindow(preload);
+      if (agendaWindows.count === 0) agendaWindows.openStart();
     });
   });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+}
+
+/** Starts the PDF export worker as an Electron utility process (a Node process without a window). */
+function startExportWorker(entry: string): ExportWorkerProcess {
+  const child = utilityProcess.fork(entry, [], { serviceName: 'Dagsorden PDF-eksport', stdio: 'inherit' });
+  return {
+    // Posted once the process runs, so the job cannot be lost before the worker listens.
+    postMessage: (message) => child.once('spawn', () => child.postMessage(message)),
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', listener),
+    kill: () => child.kill(),
+  };
 }

@@ -1,0 +1,99 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserWindow } from 'electron';
+import { AgendaFileError, MAX_AGENDA_FILE_BYTES, parseAgendaFileText } from '../shared/agenda/agenda-file';
+import { COPY_FILE_EXTENSION, MAX_COPY_BYTES, type FileSaveResult, type ImportAgendaFileResult, type OpenCopyResult } from '../shared/protocol/ipc-contract';
+import { writeFileAtomic } from './atomic-write';
+import type { FileDialogs } from './file-dialogs';
+import { safeFileName, withExtension } from './file-name';
+
+const COPY_FILTER = { name: 'Dagsorden-kopi', extensions: [COPY_FILE_EXTENSION] };
+const AGENDA_FILE_FILTER = { name: 'Dagsordensfil', extensions: ['json'] };
+
+/**
+ * "Gem kopi" and "Åbn kopi" (an agenda's Yjs state in a file, to keep or carry) and
+ * "Importér …" (an agenda file). Main only moves bytes between the dialogs, the disk and the
+ * renderer, within size limits; it never interprets a copy.
+ */
+export class AgendaFiles {
+  constructor(private readonly dialogs: FileDialogs) {}
+
+  /** Asks where to save and writes the state there atomically. `state` and `suggestedName` are already checked. */
+  async saveCopy(window: BrowserWindow | null, state: Uint8Array, suggestedName: string): Promise<FileSaveResult> {
+    const target = await this.dialogs.saveFile(window, {
+      title: 'Gem kopi',
+      defaultName: withExtension(safeFileName(suggestedName), COPY_FILE_EXTENSION),
+      filter: COPY_FILTER,
+    });
+    if (!target) return { status: 'canceled' };
+    const file = withExtension(target, COPY_FILE_EXTENSION);
+    try {
+      await writeFileAtomic(file, state);
+    } catch (error) {
+      return { status: 'failed', message: `Kopien kunne ikke gemmes: ${(error as Error).message}` };
+    }
+    return { status: 'saved', fileName: path.basename(file) };
+  }
+
+  /** Asks for a copy file and returns its bytes, unread by main. */
+  async openCopy(window: BrowserWindow | null): Promise<OpenCopyResult> {
+    const file = await this.dialogs.openFile(window, { title: 'Åbn kopi', filter: COPY_FILTER });
+    if (!file) return { status: 'canceled' };
+    const read = await readLimited(file, MAX_COPY_BYTES);
+    if (typeof read === 'string') return { status: 'failed', message: read };
+    if (read.length === 0) return { status: 'failed', message: `${path.basename(file)} er tom og er ikke en kopi af en dagsorden.` };
+    return { status: 'opened', state: read, fileName: path.basename(file) };
+  }
+
+  /** Asks for an agenda file and returns it checked, or why it is not one. */
+  async importAgendaFile(window: BrowserWindow | null): Promise<ImportAgendaFileResult> {
+    const file = await this.dialogs.openFile(window, { title: 'Importér dagsorden', filter: AGENDA_FILE_FILTER });
+    if (!file) return { status: 'canceled' };
+    const read = await readLimited(file, MAX_AGENDA_FILE_BYTES);
+    if (typeof read === 'string') return { status: 'failed', message: read };
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(read);
+      return { status: 'opened', agenda: parseAgendaFileText(text), fileName: path.basename(file) };
+    } catch (error) {
+      if (error instanceof AgendaFileError) return { status: 'failed', message: `${path.basename(file)}: ${error.message}` };
+      return { status: 'failed', message: `${path.basename(file)} er ikke en tekstfil i UTF-8 og kan ikke være en dagsordensfil.` };
+    }
+  }
+}
+
+/**
+ * The bytes of `file`, or a Danish message when it cannot be read or is larger than `limit`.
+ * The size is checked before and while reading (the file may grow in between).
+ */
+export async function readLimited(file: string, limit: number): Promise<Uint8Array | string> {
+  const name = path.basename(file);
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    return `${name} kunne ikke åbnes: ${(error as Error).message}`;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return `${name} er ikke en fil.`;
+    if (stat.size > limit) return `${name} er for stor (${megabytes(stat.size)} MB; højst ${megabytes(limit)} MB).`;
+    // One byte more than the size: a file that grew while being read is noticed, not cut off.
+    const buffer = Buffer.alloc(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > stat.size) return `${name} blev ændret, mens den blev læst; prøv igen.`;
+    }
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+  } catch (error) {
+    return `${name} kunne ikke læses: ${(error as Error).message}`;
+  } finally {
+    await handle.close();
+  }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toLocaleString('da-DK', { maximumFractionDigits: 1 });
+}
