@@ -74,7 +74,7 @@ export function importReport(input: string, output: string, result: AgendaImport
   const facts = agenda.meeting;
   const lines = [
     `Importeret ${input} → ${output}`,
-    `  ${summary.sections} afsnit, ${summary.items} punkter, ${summary.enclosures} bilagstegn (./.), ${summary.links} links`,
+    `  ${summary.sections} afsnit, ${summary.items} punkter, ${summary.enclosures} bilagstegn (./.), ${summary.links} link${summary.links === 1 ? '' : 's'}`,
     `  Møde: ${facts.committee || '(udvalg mangler)'} · ${facts.kind} · ${facts.date || '(dato mangler)'} · ${facts.time || '(tid mangler)'} · ${facts.place || '(sted mangler)'}`,
   ];
   if (cover.length > 0) lines.push(`  Forsidetekst genkendt (ikke lagt i dagsordenen): ${cover.map((c) => COVER_LABELS[c.kind]).join(', ')}`);

@@ -93,7 +93,7 @@ export function parseItemBody(lines: readonly SourceLine[], columnWidth: number)
     let j = start;
     if (matchBullet(lines[start]!.text) !== null) {
       lead = place('', start, start + 1);
-      warnings.push({ line: lines[start]!.lineNumber, message: 'Indstillingen har ingen indledning ("Det indstilles, …"); kun dens at-led er importeret' });
+      warnings.push({ line: lines[start]!.lineNumber, message: 'Indstillingen har ingen indledning ("Det indstilles, …"); indledningen er importeret tom' });
     } else {
       const read = readOn(start, lines[start]!.text);
       lead = place(read.text, start, read.end);

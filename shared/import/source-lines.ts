@@ -34,7 +34,9 @@ function isDoubleSpaced(rawLines: readonly string[]): boolean {
     textLines++;
     if (rawLines[index + 1] === '') followedByEmpty++;
   });
-  return textLines > 0 && followedByEmpty / textLines > 0.6;
+  // Without lines of spaces there is nothing to tell paragraphs apart, so the text is read as ordinary.
+  const hasSpaceLines = rawLines.some((line) => line !== '' && line.trim() === '');
+  return hasSpaceLines && textLines > 0 && followedByEmpty / textLines > 0.6;
 }
 
 /**
