@@ -11,7 +11,14 @@ import { everyNodeAgenda } from '../../support/every-node-agenda';
  * native Typst compiler, driven through a stand-in for Electron's `process.parentPort`, the
  * one piece of Electron a utility process uses.
  */
-const parentPort = Object.assign(new EventEmitter(), { posted: [] as WorkerMessage[], postMessage(message: WorkerMessage) { this.posted.push(message); this.emit('posted'); } });
+class FakeParentPort extends EventEmitter {
+  posted: WorkerMessage[] = [];
+  postMessage(message: WorkerMessage) {
+    this.posted.push(message);
+    this.emit('posted');
+  }
+}
+const parentPort = new FakeParentPort();
 (process as unknown as { parentPort: unknown }).parentPort = parentPort;
 await import('../../../electron/export-worker');
 
