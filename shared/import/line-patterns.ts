@@ -61,7 +61,7 @@ export function matchBareUrl(text: string): string | null {
 
 /** "(Lukket punkt) Titel", "Lukket punkt: Titel", "Titel (lukket punkt)" → the title without the marker. */
 export function matchClosedItemTitle(title: string): string | null {
-  const prefix = /^\(?lukket punkt\)?\s*[:.–-]?\s*/iu.exec(title);
+  const prefix = /^(?:\(lukket punkt\)\s*[:.–-]?|lukket punkt\s*[:.–-])\s*/iu.exec(title);
   if (prefix && prefix[0].length < title.length) return title.slice(prefix[0].length);
   const suffix = /\s*[–-]?\s*\(lukket punkt\)$/iu.exec(title);
   if (suffix && suffix.index > 0) return title.slice(0, suffix.index);

@@ -159,6 +159,15 @@ describe('other import rules', () => {
     expect(inlineText(item.content![0])).toBe('Udpegning til bestyrelse');
   });
 
+  it.each([
+    ['Lukket punkt: Udpegning', true, 'Udpegning'],
+    ['Udpegning (lukket punkt)', true, 'Udpegning'],
+    ['Lukket punkt om tavshedspligt', false, 'Lukket punkt om tavshedspligt'],
+  ])('reads the closed-item marker in "%s"', (title, closed, rest) => {
+    const item = itemsOf(importAgendaText(`1. Udpegninger\n\n1.1. ${title}\nSAG-2024-01875 chbn\n`).agenda.body)[0]!;
+    expect([item.attrs?.closed, inlineText(item.content![0])]).toEqual([closed, rest]);
+  });
+
   it('reads Beslutning and makes a text with decisions a referat', () => {
     const result = importAgendaText(['1. Eventuelt', '', '1.1. Eventuelt', 'SAG-2024-01875 chbn', '', 'Beslutning', 'Intet.', ''].join('\n'));
     expect(result.agenda.meeting.kind).toBe('referat');
