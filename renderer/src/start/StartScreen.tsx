@@ -8,6 +8,8 @@ import { listAgendas } from '../sync/agenda-api-client';
 import { loadLocalAgendas, type LocalAgenda } from '../sync/local-agendas';
 import { syncTarget } from '../sync/sync-target';
 import type { UserProfile } from '../user/user-profile';
+import { onMenuCommand } from '../app/menu-commands';
+import { importAgenda } from './import-agenda';
 
 type Listed = AgendaSummary & { local: boolean; openedAt: string; registered: boolean };
 
@@ -52,6 +54,23 @@ export function StartScreen({ profile, onEditProfile }: { profile: UserProfile; 
     : all;
   const recent = local.filter((a) => a.openedAt).sort((a, b) => b.openedAt.localeCompare(a.openedAt)).slice(0, 5);
 
+  const runImport = async () => {
+    setProblem(null);
+    const outcome = await importAgenda().catch((error: unknown) => ({ kind: 'problem' as const, message: (error as Error).message }));
+    if (outcome.kind === 'problem') setProblem(`Importen mislykkedes: ${outcome.message}`);
+    if (outcome.kind === 'imported') navigate({ screen: 'agenda', id: outcome.id });
+  };
+
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'newAgenda') void create();
+        if (command === 'importAgendaFile') void runImport();
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
   const create = async () => {
     setCreating(true);
     try {
@@ -86,6 +105,9 @@ export function StartScreen({ profile, onEditProfile }: { profile: UserProfile; 
       </header>
       <button type="button" className="primary" onClick={() => void create()} disabled={creating}>
         Ny dagsorden
+      </button>{' '}
+      <button type="button" onClick={() => void runImport()}>
+        Importér …
       </button>
       {serverProblem && <p className="notice" role="status">{serverProblem}</p>}
       {recent.length > 0 && (
