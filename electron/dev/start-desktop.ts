@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import readline from 'node:readline';
+import { installedElectronBinary } from './electron-binary';
 
 /**
  * `npm start`: starts a local sync server on a free port, then the desktop app pointed at it.
@@ -10,7 +9,6 @@ import readline from 'node:readline';
  * network access), says so and keeps the server running for a browser instead.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const require = createRequire(import.meta.url);
 
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -24,22 +22,13 @@ function startServer(): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-function electronBinary(): string | null {
-  try {
-    const binary = require('electron') as unknown as string;
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
 const { child: server, url } = await startServer();
 process.stdout.write(`Sync-serveren kører på ${url}\n`);
 const stopServer = () => server.kill('SIGTERM');
 process.once('SIGINT', stopServer);
 process.once('SIGTERM', stopServer);
 
-const binary = electronBinary();
+const binary = installedElectronBinary(root);
 if (!binary) {
   process.stdout.write(
     'Electron-programmet er ikke installeret på denne maskine (det hentes, når "npm install" har internetadgang).\n' +
