@@ -13,3 +13,5 @@ export * from './indstilling-keys';
 export * from './item-commands';
 export * from './item-moves';
 export * from './section-commands';
+export * from './danish-date';
+export * from './link-input';

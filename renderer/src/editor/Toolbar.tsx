@@ -3,6 +3,7 @@ import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/core';
 import { LinkForm } from './LinkForm';
 import { shortcutLabel } from './shortcut-label';
+import { ArrowIcon, LinkIcon, ListIcon, LockIcon, PlusIcon, UndoIcon } from './icons';
 
 /** One toolbar button: a command with its Danish name and keyboard shortcut. */
 function ToolButton(props: { label: string; shortcut?: string; onRun(): void; enabled: boolean; active?: boolean; children: ReactNode; wide?: boolean }) {
@@ -71,8 +72,8 @@ export function Toolbar({ editor }: { editor: Editor }) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Redigering">
       <div className="tool-group" role="group" aria-label="Struktur">
-        <ToolButton label="Ny sektion" shortcut="Mod-Shift-Enter" enabled={can.section} onRun={run((c) => c.insertSection())} wide>＋ Sektion</ToolButton>
-        <ToolButton label="Nyt punkt" shortcut="Mod-Enter" enabled={can.item} onRun={run((c) => c.insertItem())} wide>＋ Punkt</ToolButton>
+        <ToolButton label="Ny sektion" shortcut="Mod-Shift-Enter" enabled={can.section} onRun={run((c) => c.insertSection())} wide><PlusIcon /> Sektion</ToolButton>
+        <ToolButton label="Nyt punkt" shortcut="Mod-Enter" enabled={can.item} onRun={run((c) => c.insertItem())} wide><PlusIcon /> Punkt</ToolButton>
       </div>
       <div className="tool-group" role="group" aria-label="Underoverskrifter">
         <ToolButton label="Baggrund" shortcut="Mod-Shift-1" enabled={can.subheading} onRun={run((c) => c.insertSubheading('baggrund'))} wide>Baggrund</ToolButton>
@@ -81,25 +82,25 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <ToolButton label="Beslutning" shortcut="Mod-Shift-4" enabled={can.subheading} onRun={run((c) => c.insertSubheading('beslutning'))} wide>Beslutning</ToolButton>
       </div>
       <div className="tool-group" role="group" aria-label="Blokke">
-        <ToolButton label="Det indstilles, at …" shortcut="Mod-Shift-5" enabled={can.indstilling} onRun={run((c) => c.insertIndstilling())} wide>Indstilles, at</ToolButton>
-        <ToolButton label="Det indstilles, med at-punkter" shortcut="Mod-Shift-6" enabled={can.indstilling} onRun={run((c) => c.insertIndstilling({ clauses: true }))} wide>Indstilles, med punkter</ToolButton>
+        <ToolButton label="Det indstilles, at …" shortcut="Mod-Shift-5" enabled={can.indstilling} onRun={run((c) => c.insertIndstilling())} wide>Indstilles, at …</ToolButton>
+        <ToolButton label="Det indstilles, med at-punkter" shortcut="Mod-Shift-6" enabled={can.indstilling} onRun={run((c) => c.insertIndstilling({ clauses: true }))} wide>… med at-punkter</ToolButton>
         <ToolButton label="Bilagsmærke ./." shortcut="Mod-Shift-." enabled={can.enclosure} active={can.enclosureActive} onRun={run((c) => c.toggleEnclosure())}>./.</ToolButton>
         <ToolButton label="Emnelinje" shortcut="Mod-Shift-7" enabled={can.topicLine} active={can.topicLineActive} onRun={run((c) => c.toggleTopicLine())} wide>Emnelinje</ToolButton>
-        <ToolButton label="Punktopstilling" shortcut="Mod-Shift-8" enabled={can.bulletList} active={can.bulletListActive} onRun={run((c) => c.toggleBulletList())}>•</ToolButton>
+        <ToolButton label="Punktopstilling" shortcut="Mod-Shift-8" enabled={can.bulletList} active={can.bulletListActive} onRun={run((c) => c.toggleBulletList())}><ListIcon /></ToolButton>
       </div>
       <div className="tool-group" role="group" aria-label="Tekst">
         <ToolButton label="Fed" shortcut="Mod-b" enabled={can.bold} active={can.boldActive} onRun={run((c) => c.toggleBold())}><b>F</b></ToolButton>
         <ToolButton label="Kursiv" shortcut="Mod-i" enabled={can.italic} active={can.italicActive} onRun={run((c) => c.toggleItalic())}><i>K</i></ToolButton>
-        <ToolButton label="Link" shortcut="Mod-k" enabled={can.link} active={can.linkActive} onRun={() => setLinkOpen((open) => !open)}>🔗</ToolButton>
+        <ToolButton label="Link" shortcut="Mod-k" enabled={can.link} active={can.linkActive} onRun={() => setLinkOpen((open) => !open)}><LinkIcon /></ToolButton>
       </div>
       <div className="tool-group" role="group" aria-label="Historik">
-        <ToolButton label="Fortryd" shortcut="Mod-z" enabled={can.undo} onRun={run((c) => c.undo())}>↶</ToolButton>
-        <ToolButton label="Gentag" shortcut="Mod-Shift-z" enabled={can.redo} onRun={run((c) => c.redo())}>↷</ToolButton>
+        <ToolButton label="Fortryd" shortcut="Mod-z" enabled={can.undo} onRun={run((c) => c.undo())}><UndoIcon /></ToolButton>
+        <ToolButton label="Gentag" shortcut="Mod-Shift-z" enabled={can.redo} onRun={run((c) => c.redo())}><UndoIcon redo /></ToolButton>
       </div>
       <div className="tool-group" role="group" aria-label="Punktet">
-        <ToolButton label="Flyt punktet op" shortcut="Alt-Shift-ArrowUp" enabled={can.up} onRun={run((c) => c.moveItemUp())}>↑</ToolButton>
-        <ToolButton label="Flyt punktet ned" shortcut="Alt-Shift-ArrowDown" enabled={can.down} onRun={run((c) => c.moveItemDown())}>↓</ToolButton>
-        <ToolButton label="Lukket punkt" shortcut="Mod-Shift-l" enabled={can.closable} active={can.closable ? can.closed : undefined} onRun={run((c) => c.toggleItemClosed())} wide>🔒 Lukket</ToolButton>
+        <ToolButton label="Flyt punktet op" shortcut="Alt-Shift-ArrowUp" enabled={can.up} onRun={run((c) => c.moveItemUp())}><ArrowIcon up /></ToolButton>
+        <ToolButton label="Flyt punktet ned" shortcut="Alt-Shift-ArrowDown" enabled={can.down} onRun={run((c) => c.moveItemDown())}><ArrowIcon up={false} /></ToolButton>
+        <ToolButton label="Lukket punkt" shortcut="Mod-Shift-l" enabled={can.closable} active={can.closable ? can.closed : undefined} onRun={run((c) => c.toggleItemClosed())} wide><LockIcon /> Lukket</ToolButton>
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
     </div>

@@ -1,4 +1,5 @@
 import { NodeViewContent, NodeViewWrapper, type ReactNodeViewProps } from '@tiptap/react';
+import { GripIcon, LockIcon } from '../icons';
 
 /**
  * An item as the editor shows it: a drag handle in the left margin for moving it, a switch
@@ -21,17 +22,19 @@ export function ItemView({ node, editor, getPos }: ReactNodeViewProps) {
           aria-label="Flyt punktet ved at trække"
           title="Træk for at flytte punktet (eller Alt+Shift+↑/↓)"
         >
-          ⠿
+          <GripIcon />
         </span>
         <button
           type="button"
           className={`item-closed-toggle${closed ? ' is-closed' : ''}`}
           aria-pressed={closed}
+          aria-label="Lukket punkt"
           title={closed ? 'Lukket punkt: kun nummer og titel offentliggøres. Klik for at gøre det åbent.' : 'Åbent punkt. Klik for at gøre det lukket.'}
           onMouseDown={(event) => event.preventDefault()}
           onClick={toggle}
           disabled={!editor.isEditable}
         >
+          {closed && <LockIcon />}
           {closed ? 'Lukket punkt' : 'Åbent punkt'}
         </button>
       </div>
