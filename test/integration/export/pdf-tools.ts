@@ -71,21 +71,26 @@ export function pdfObjectsJson(file: string): string {
 
 /**
  * Text with line-end hyphenation undone. In a PDF from Typst a soft hyphen (U+00AD) marks
- * where it hyphenated: it and the line end go; a hard hyphen after a letter at a line end is
- * part of the word ("KKR-/formandskabet"), so only the line end goes. In the reference's
- * text layer a hard hyphen after a letter at a line end is hyphenation ("Frigastud-/valget").
+ * where it hyphenated: it and the line end go. A hard hyphen at a line end in the PDF is the
+ * text's own ("KKR-/formandskabet", "etablerings-/og"): it stays, and `words` splits words
+ * after such hyphens on both sides. In the reference's text layer a hard hyphen after a
+ * letter at a line end is hyphenation ("Frigastud-/valget").
  */
 export function dehyphenate(text: string, source: 'pdf' | 'reference'): string {
   let result = text.replace(/\u00ad[ \t]*\r?\n\s*/g, '');
-  result = source === 'reference'
-    ? result.replace(/(\p{L})-[ \t]*\r?\n\s*/gu, '$1')
-    : result.replace(/(\p{L})-\r?\n\s*/gu, '$1-');
+  if (source === 'reference') result = result.replace(/(\p{L})-[ \t]*\r?\n\s*/gu, '$1');
   return result.replace(/[\u00ad\u2060]/g, '');
 }
 
-/** The words of a text: split on white space, list dashes dropped. */
+/**
+ * The words of a text: split on white space and after a hyphen between letters ("KKR-" +
+ * "formandskabet", so a compound broken at its hyphen compares equal), list dashes dropped.
+ */
 export function words(text: string): string[] {
-  return text.split(/\s+/).filter((w) => w !== '' && !/^[-–]+$/.test(w));
+  return text
+    .split(/\s+/)
+    .flatMap((word) => word.split(/(?<=\p{L}-)(?=\p{L})/u))
+    .filter((w) => w !== '' && !/^[-–]+$/.test(w));
 }
 
 /** The page text with the running header and footer lines removed. */
