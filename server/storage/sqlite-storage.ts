@@ -32,6 +32,8 @@ export class SqliteStorage implements DocumentStorage {
   private readonly statements;
   private readonly commitBatch;
   private closed = false;
+  /** Transactions committed and updates stored by them, for diagnostics and tests. */
+  readonly stats = { commits: 0, appends: 0 };
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -112,6 +114,8 @@ export class SqliteStorage implements DocumentStorage {
     this.pending = [];
     try {
       this.commitBatch.immediate(batch);
+      this.stats.commits += 1;
+      this.stats.appends += batch.length;
     } catch (error) {
       for (const append of batch) append.reject(error as Error);
       return;
