@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
-import type { RunningSyncServer } from '../../server/http/sync-server';
-import { startTestServer } from '../support/test-server';
+import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
 import { networkSwitch, type NetworkSwitch } from '../support/network-switch';
 import { connectClient, whenSynced } from '../support/node-client';
@@ -13,14 +12,14 @@ const saveStatus = (page: Page) => page.getByTestId('save-status').textContent()
 const agendaId = (page: Page) => /#\/dagsorden\/([0-9a-f-]+)$/.exec(page.url())![1]!;
 
 describe('local store and version problems in Chromium', () => {
-  let server: RunningSyncServer;
+  let server: TestServer;
   let browser: TestBrowser;
   let net: NetworkSwitch;
 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launchBrowser();
-    await presetProfile(browser.context, { name: 'Anna Andersen', initials: 'aa', color: '#1f6feb' });
+    await presetProfile(browser.context, { name: 'Anna Andersen', initials: 'aa', color: '#1f6feb' }, server.token);
     net = await networkSwitch(browser.context);
   });
   afterAll(async () => {

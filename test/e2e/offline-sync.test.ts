@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { RunningSyncServer } from '../../server/http/sync-server';
-import { startTestServer } from '../support/test-server';
+import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
 import { networkSwitch, type NetworkSwitch } from '../support/network-switch';
 import { recordSaveStatus, saveStatusLog } from '../support/status-recorder';
@@ -24,7 +23,7 @@ async function typeAtEnd(page: Page, selector: string, text: string): Promise<vo
 }
 
 describe('offline editing in Chromium', () => {
-  let server: RunningSyncServer;
+  let server: TestServer;
   let anna: TestBrowser;
   let bo: TestBrowser;
   let annaNet: NetworkSwitch;
@@ -33,8 +32,8 @@ describe('offline editing in Chromium', () => {
     server = await startTestServer();
     anna = await launchBrowser();
     bo = await launchBrowser();
-    await presetProfile(anna.context, { name: 'Anna Andersen', initials: 'aa', color: '#1f6feb' });
-    await presetProfile(bo.context, { name: 'Bo Berg', initials: 'bb', color: '#b3261e' });
+    await presetProfile(anna.context, { name: 'Anna Andersen', initials: 'aa', color: '#1f6feb' }, server.token);
+    await presetProfile(bo.context, { name: 'Bo Berg', initials: 'bb', color: '#b3261e' }, server.token);
     annaNet = await networkSwitch(anna.context);
     await recordSaveStatus(anna.context);
   });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningSyncServer } from '../../server/http/sync-server';
-import { startTestServer } from '../support/test-server';
+import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
 
 describe('two people edit one agenda in Chromium', () => {
-  let server: RunningSyncServer;
+  let server: TestServer;
   let anna: TestBrowser;
   let bo: TestBrowser;
 
@@ -12,7 +11,7 @@ describe('two people edit one agenda in Chromium', () => {
     server = await startTestServer();
     anna = await launchBrowser();
     bo = await launchBrowser();
-    await presetProfile(bo.context, { name: 'Bo Berg', initials: 'bb', color: '#b3261e' });
+    await presetProfile(bo.context, { name: 'Bo Berg', initials: 'bb', color: '#b3261e' }, server.token);
   });
   afterAll(async () => {
     await anna?.close();
@@ -26,6 +25,7 @@ describe('two people edit one agenda in Chromium', () => {
     // Anna is asked who she is, once.
     await a.getByLabel('Navn').fill('Anna Andersen');
     await a.getByLabel('Initialer').fill('aa');
+    await a.getByLabel('Adgangsnøgle').fill(server.token);
     await a.getByRole('button', { name: 'Gem' }).click();
     await a.getByRole('button', { name: 'Ny dagsorden' }).click();
     await expect.poll(() => a.getByTestId('connection-status').textContent()).toBe('Forbundet');
