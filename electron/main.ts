@@ -44,6 +44,7 @@ if (!app.requestSingleInstanceLock()) {
       typeof override === 'string' ? override : null,
     );
     await settings.load();
+    settings.onChange(() => logLine(`indstillinger gemt; nye sider forbinder til ${settings.serverUrl() ?? 'ingen server (kun lokalt)'}`));
 
     // The policy is computed per response, so pages loaded after a settings change get the new server.
     serveAppScheme(path.join(root, 'dist', 'renderer'), () => contentSecurityPolicy(settings.serverUrl()));
