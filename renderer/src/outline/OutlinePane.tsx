@@ -4,6 +4,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { Awareness } from 'y-protocols/awareness';
 import { outlineEntries, type OutlineEntry } from './outline-entries';
 import { peerLocations, type PeerLocation } from './peer-locations';
+import { LockIcon } from '../editor/icons';
 import './outline.css';
 
 /** Puts the cursor at the end of the title of the section or item at `pos`, and scrolls it into view. */
@@ -53,7 +54,7 @@ export function OutlinePane({ editor, awareness }: { editor: Editor; awareness: 
               <button type="button" className="outline-link" onClick={() => jumpTo(editor, entry.pos)} title={`Gå til ${entry.label} ${entry.title}`}>
                 <span className="outline-number">{entry.label}</span>
                 <span className={`outline-title${entry.title ? '' : ' is-untitled'}`}>{entry.title || 'Uden titel'}</span>
-                {entry.closed && <span className="outline-closed" title="Lukket punkt" aria-label="lukket punkt">🔒</span>}
+                {entry.closed && <span className="outline-closed" title="Lukket punkt" role="img" aria-label="lukket punkt"><LockIcon /></span>}
               </button>
               {here.length > 0 && (
                 <span className="outline-peers">
