@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { decodeUtf8, encodeUtf8 } from 'lib0/string';
 import { isValidAgendaId } from './agenda-id';
 import { readAgenda } from './ydoc-agenda';
 
@@ -16,7 +17,7 @@ export class AgendaCopyError extends Error {
 
 /** The bytes of a copy of agenda `id` as held in `ydoc`. */
 export function encodeAgendaCopy(id: string, ydoc: Y.Doc): Uint8Array {
-  const header = new TextEncoder().encode(`${MAGIC}${id}\n`);
+  const header = encodeUtf8(`${MAGIC}${id}\n`);
   const update = Y.encodeStateAsUpdate(ydoc);
   const bytes = new Uint8Array(header.length + update.length);
   bytes.set(header, 0);
@@ -29,12 +30,12 @@ export function encodeAgendaCopy(id: string, ydoc: Y.Doc): Uint8Array {
  * agenda. Throws AgendaCopyError naming what is wrong.
  */
 export function decodeAgendaCopy(bytes: Uint8Array): { id: string; update: Uint8Array } {
-  const magic = new TextEncoder().encode(MAGIC);
-  if (bytes.length < magic.length || magic.some((byte, i) => bytes[i] !== byte)) {
+  const magic = encodeUtf8(MAGIC);
+  if (bytes.length < magic.length || magic.some((byte: number, i: number) => bytes[i] !== byte)) {
     throw new AgendaCopyError('Filen er ikke en kopi af en dagsorden (den er ikke gemt med "Gem kopi").');
   }
   const end = bytes.indexOf(0x0a, magic.length);
-  const id = end > 0 ? new TextDecoder().decode(bytes.subarray(magic.length, end)) : '';
+  const id = end > 0 ? decodeUtf8(bytes.subarray(magic.length, end)) : '';
   if (!isValidAgendaId(id)) throw new AgendaCopyError('Kopien er beskadiget: dagsordenens id mangler eller er ugyldigt.');
   const update = bytes.subarray(end + 1);
   const scratch = new Y.Doc();
