@@ -48,11 +48,6 @@ export function ipcHandlers(services: IpcServices): Handlers {
       expectArgumentCount('getSyncConnection', args, 0);
       return services.settings.syncConnection();
     },
-    async getServerUrl(event, ...args) {
-      assertTrusted(event);
-      expectArgumentCount('getServerUrl', args, 0);
-      return (await services.settings.syncConnection())?.url ?? null;
-    },
     async getSettings(event, ...args) {
       assertTrusted(event);
       expectArgumentCount('getSettings', args, 0);

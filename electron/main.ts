@@ -42,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
       safeStorageVault(safeStorage, process.platform),
       logLine,
       typeof override === 'string' ? override : null,
+      process.env.DAGSORDEN_SYNC_TOKEN || null,
     );
     await settings.load();
     settings.onChange(() => logLine(`indstillinger gemt; nye sider forbinder til ${settings.serverUrl() ?? 'ingen server (kun lokalt)'}`));

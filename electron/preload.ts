@@ -8,7 +8,6 @@ import { IPC_CHANNELS, IPC_EVENTS, isMenuCommand, type DesktopApi, type ExportPr
  */
 export const desktopApi: DesktopApi = {
   getSyncConnection: () => ipcRenderer.invoke(IPC_CHANNELS.getSyncConnection),
-  getServerUrl: () => ipcRenderer.invoke(IPC_CHANNELS.getServerUrl),
   getSettings: () => ipcRenderer.invoke(IPC_CHANNELS.getSettings),
   saveSettings: (update) => ipcRenderer.invoke(IPC_CHANNELS.saveSettings, update),
   openAgendaWindow: (id) => ipcRenderer.invoke(IPC_CHANNELS.openAgendaWindow, id),

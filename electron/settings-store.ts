@@ -40,6 +40,8 @@ export class SettingsStore {
     private readonly vault: TokenVault,
     private readonly log: LogLine,
     private readonly serverOverride: string | null = null,
+    /** The token for `serverOverride` (development: DAGSORDEN_SYNC_TOKEN from `npm start`), never saved. */
+    private readonly tokenOverride: string | null = null,
   ) {}
 
   /** Reads the settings file (a missing file means defaults). Never throws. */
@@ -81,6 +83,7 @@ export class SettingsStore {
     if (!serverUrl) return null;
     const encryptedToken = serverUrl === this.stored.serverUrl ? this.stored.encryptedToken : undefined;
     const { websocketUrl, httpUrl } = serverEndpoints(serverUrl);
+    if (this.serverOverride && this.tokenOverride && serverUrl === this.serverOverride) return { url: websocketUrl, httpUrl, token: this.tokenOverride };
     let token = '';
     if (encryptedToken !== undefined) {
       try {

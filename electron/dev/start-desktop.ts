@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import readline from 'node:readline';
 import { installedElectronBinary } from './electron-binary';
@@ -10,8 +10,27 @@ import { installedElectronBinary } from './electron-binary';
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+const DATA_DIR = process.env.DAGSORDEN_DATA ?? 'data';
+const LOCAL_INITIALS = 'lok';
+
+/**
+ * A fresh access token for this machine's local user: the previous one is revoked and a new
+ * one made, so no token needs to be kept in a file between runs.
+ */
+function localUserToken(): string {
+  const admin = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args, '--data', DATA_DIR], { cwd: root, encoding: 'utf8' });
+  admin('revoke-user', '--initials', LOCAL_INITIALS);
+  const added = admin('add-user', '--name', 'Lokal bruger', '--initials', LOCAL_INITIALS);
+  const token = added.stdout.trim().split('\n').at(-1) ?? '';
+  if (added.status !== 0 || !/^\S{20,}$/.test(token)) {
+    throw new Error(`kunne ikke oprette en lokal bruger på sync-serveren: ${added.stderr || added.stdout}`);
+  }
+  return token;
+}
+
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', DATA_DIR], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -22,8 +41,9 @@ function startServer(): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
+const token = localUserToken();
 const { child: server, url } = await startServer();
-process.stdout.write(`Sync-serveren kører på ${url}\n`);
+process.stdout.write(`Sync-serveren kører på ${url} (data i ${DATA_DIR}/)\n`);
 const stopServer = () => server.kill('SIGTERM');
 process.once('SIGINT', stopServer);
 process.once('SIGTERM', stopServer);
@@ -32,10 +52,11 @@ const binary = installedElectronBinary(root);
 if (!binary) {
   process.stdout.write(
     'Electron-programmet er ikke installeret på denne maskine (det hentes, når "npm install" har internetadgang).\n' +
-      `Åbn ${url} i en browser i stedet; tryk Ctrl+C for at stoppe serveren.\n`,
+      `Åbn ${url} i en browser i stedet, med adgangsnøglen ${token}\n` +
+      'Tryk Ctrl+C for at stoppe serveren.\n',
   );
 } else {
-  const app = spawn(binary, ['.'], { cwd: root, stdio: 'inherit', env: { ...process.env, DAGSORDEN_SERVER_URL: url.replace(/^http/, 'ws') } });
+  const app = spawn(binary, ['.'], { cwd: root, stdio: 'inherit', env: { ...process.env, DAGSORDEN_SERVER_URL: url.replace(/^http/, 'ws'), DAGSORDEN_SYNC_TOKEN: token } });
   app.once('exit', (code) => {
     stopServer();
     process.exitCode = code ?? 0;

@@ -26,11 +26,6 @@ export interface DesktopCalls {
    * `Authorization: Bearer` for the HTTP API at `httpUrl`.
    */
   getSyncConnection(): Promise<SyncConnection | null>;
-  /**
-   * @deprecated The websocket URL alone (`getSyncConnection()?.url`); kept only until the
-   * renderer has switched to `getSyncConnection`, then removed.
-   */
-  getServerUrl(): Promise<string | null>;
   /** The desktop settings as the settings form shows them. The token itself never leaves main: only `hasToken`. */
   getSettings(): Promise<DesktopSettings>;
   /**
@@ -263,7 +258,6 @@ export const COPY_FILE_EXTENSION = 'dagsorden-kopi';
 /** The IPC channel of each call. */
 export const IPC_CHANNELS = {
   getSyncConnection: 'dagsorden:get-sync-connection',
-  getServerUrl: 'dagsorden:get-server-url',
   getSettings: 'dagsorden:get-settings',
   saveSettings: 'dagsorden:save-settings',
   openAgendaWindow: 'dagsorden:open-agenda-window',

@@ -51,7 +51,6 @@ function fakeServices() {
 /** A well-formed call of each operation. */
 const validCalls: { [K in keyof DesktopCalls]: unknown[] } = {
   getSyncConnection: [],
-  getServerUrl: [],
   getSettings: [],
   saveSettings: [{ serverUrl: null, userName: 'Anne', initials: 'AH', color: '#123456' }],
   openAgendaWindow: ['kkr-midt-2024'],
@@ -66,7 +65,6 @@ const validCalls: { [K in keyof DesktopCalls]: unknown[] } = {
 /** Malformed calls of each operation, every one of which must be refused. */
 const malformedCalls: { [K in keyof DesktopCalls]: unknown[][] } = {
   getSyncConnection: [['x']],
-  getServerUrl: [['x']],
   getSettings: [[{}]],
   saveSettings: [[], ['text'], [null], [[]], [{ serverUrl: null }], [{ serverUrl: null, userName: '', initials: '', color: '#000000', extra: 1 }], [validCalls.saveSettings[0], 2]],
   openAgendaWindow: [[], [42], ['../../etc'], ['AB'], ['x'.repeat(65)], [{ id: 'abc' }], ['kkr-midt-2024', 'x']],
@@ -91,7 +89,6 @@ describe('IPC handlers', () => {
       await handlers[name as keyof DesktopCalls](event(), ...args);
     }
     expect(await handlers.getSyncConnection(event())).toEqual({ url: 'ws://127.0.0.1:1234', httpUrl: 'http://127.0.0.1:1234', token: 't' });
-    expect(await handlers.getServerUrl(event())).toBe('ws://127.0.0.1:1234');
     expect(services.windows.openAgenda).toHaveBeenCalledWith('kkr-midt-2024');
     expect(services.openExternal).toHaveBeenCalledWith('https://www.kl.dk/', null);
     expect(services.files.saveCopy).toHaveBeenCalledWith(null, new Uint8Array([1, 2, 3]), 'KKR Midtjylland');

@@ -132,6 +132,13 @@ describe('settings store', () => {
     expect((await store.view()).serverUrl).toBe('https://dagsorden.kl.dk');
   });
 
+  it('uses the development token for the overriding server only, and never saves it', async () => {
+    const store = new SettingsStore(file, fakeVault(), vi.fn(), 'ws://127.0.0.1:4321', 'dev-token-from-npm-start');
+    await store.save({ ...profile, token: TOKEN });
+    expect(await store.syncConnection()).toEqual({ url: 'ws://127.0.0.1:4321', httpUrl: 'http://127.0.0.1:4321', token: 'dev-token-from-npm-start' });
+    expect(await readFile(file, 'utf8')).not.toContain('dev-token-from-npm-start');
+  });
+
   it('tells listeners after a save', async () => {
     const store = new SettingsStore(file, fakeVault(), vi.fn());
     const listener = vi.fn();
