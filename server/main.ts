@@ -7,6 +7,8 @@ import { SqliteStorage } from './storage/sqlite-storage';
 import { UserStore } from './auth/user-store';
 import { AgendaStore } from './agendas/agenda-store';
 import { startSyncServer } from './http/sync-server';
+import { agendaPdfRoute } from './http/agenda-pdf-route';
+import { PdfWorkerPool } from './export/pdf-worker-pool';
 
 /**
  * The sync server's command line: `npm run server -- [--host H] [--port P] [--data DIR] …`
@@ -28,6 +30,7 @@ async function main(args: string[]): Promise<void> {
   const log = createLogger();
   const db = openDatabase(config.dataDir);
   const storage = new SqliteStorage(db, { onCompactionError: (name, error) => log.error('compaction-failure', { doc: name, error: error.message }) });
+  const pdfWorkers = new PdfWorkerPool();
   const server = await startSyncServer({
     host: config.host,
     port: config.port,
@@ -38,6 +41,7 @@ async function main(args: string[]): Promise<void> {
     webRoot: config.webRoot,
     limits: config.limits,
     trustProxy: config.trustProxy,
+    routes: [agendaPdfRoute(pdfWorkers)],
   });
   log.info('listening', { url: server.url, data: config.dataDir, trustProxy: config.trustProxy });
   process.stdout.write(`listening on ${server.url}\n`);
@@ -46,7 +50,7 @@ async function main(args: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info('shutdown', { signal });
-    server.close().then(
+    Promise.all([server.close(), pdfWorkers.close()]).then(
       () => {
         db.close();
         log.info('stopped', { signal });

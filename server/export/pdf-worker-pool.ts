@@ -39,8 +39,7 @@ export class PdfWorkerPool {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    // The worker is TypeScript like the rest of the server: tsx loads it.
-    const worker = new Worker(new URL('./pdf-worker.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+    const worker = new Worker(new URL('./pdf-worker-entry.js', import.meta.url));
     worker.unref();
     worker.on('message', (result: PdfJobResult) => {
       const waiting = this.waiting.get(result.id);
