@@ -116,6 +116,17 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       return;
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) {
+      // The desktop app's page has its own origin; tokens travel in a header, never in
+      // cookies, so any origin may call the API (it still needs a token).
+      res.setHeader('access-control-allow-origin', '*');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-methods': 'GET, POST, DELETE',
+          'access-control-allow-headers': 'authorization, content-type',
+          'access-control-max-age': '600',
+        }).end();
+        return;
+      }
       const match = router.match(req.method ?? 'GET', pathname);
       if (match.kind === 'found') {
         Promise.resolve()

@@ -36,6 +36,18 @@ describe('agenda API', () => {
     expect((await api('/api/other')).status).toBe(404);
   });
 
+  it('lets the desktop app, whose page has another origin, call the API', async () => {
+    const preflight = await fetch(`${server.url}${AGENDA_API_PATH}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'app://dagsorden', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect((await api(AGENDA_API_PATH)).headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('creates agendas with a server-chosen or client-chosen id, idempotently', async () => {
     const created = await api(AGENDA_API_PATH, { method: 'POST', body: JSON.stringify({ title: 'Dagsorden – KKR Nord' }) });
     expect(created.status).toBe(201);
