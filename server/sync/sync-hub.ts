@@ -9,6 +9,7 @@ import type { DocumentStorage } from '../storage/document-storage';
 import type { Logger } from '../log';
 import type { SyncConnection } from './sync-connection';
 import { SharedDocument } from './shared-document';
+import { checkUpdate } from './update-check';
 import { Limits } from '../../shared/protocol/limits';
 
 /** What the websocket layer does with a connection once the hub has it. */
@@ -187,7 +188,7 @@ export class SyncHub {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
-        Y.decodeUpdate(update); // throws on a malformed update, before anything is stored
+        checkUpdate(update); // throws on a malformed or self-contradictory update, before anything is stored
         if (conn.readOnly) return;
         void doc.receiveUpdate(update, conn);
         break;

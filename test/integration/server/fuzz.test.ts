@@ -12,7 +12,8 @@ import { kkrTemplate } from '../../../shared/agenda/kkr-template';
 import { EMPTY_MEETING_FACTS } from '../../../shared/agenda/meeting-facts';
 import { connectClient, eventually, whenSynced } from '../../support/node-client';
 import { startTestServer, type TestServer } from '../../support/test-server';
-import { agendaSocketUrl } from './raw-socket';
+import { agendaSocketUrl, openSocket } from './raw-socket';
+import { forgedUpdate } from './forged-update';
 
 const DOC = 'fuzzed-agenda';
 const FRAMES = 10_000;
@@ -154,6 +155,16 @@ describe('malformed frames', () => {
     const after = new Y.Doc();
     Y.applyUpdate(after, (await server.storage.load(DOC))!);
     expect(JSON.stringify(readAgenda(after))).toBe(stored);
+
+    // An update that decodes but would break the document when applied is refused too.
+    const forged = forgedUpdate(after);
+    const { socket, closed } = await openSocket(url);
+    socket.send(frame((e) => { encoding.writeVarUint(e, MessageType.Sync); syncProtocol.writeUpdate(e, forged); }));
+    expect(await closed).toBe(CloseCode.MalformedMessage);
+    await server.hub.flush();
+    const reloaded = new Y.Doc();
+    Y.applyUpdate(reloaded, (await server.storage.load(DOC))!);
+    expect(JSON.stringify(readAgenda(reloaded))).toBe(stored);
 
     // And the server still serves edits.
     const a = connectClient(server.url, DOC);
