@@ -1,0 +1,184 @@
+import * as Y from 'yjs';
+import * as prng from 'lib0/prng';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { writeNewAgenda, bodyFragment } from '../../shared/agenda/ydoc-agenda';
+import { everyNodeAgenda } from '../support/every-node-agenda';
+import { FuzzClient } from './fuzz-client';
+import { randomStep } from './fuzz-steps';
+import { tokenCounts } from './fuzz-tokens';
+import { TestNetwork } from './test-network';
+import { describeAnomaly, TokenLedger } from './token-ledger';
+import { delimiterIndex, explainMissing, explainRepeated, type TokenFate } from './token-fate';
+import { YOpLog } from './y-op-log';
+
+/** The shape of one fuzz run. */
+export interface FuzzOptions {
+  clients: number;
+  stepsPerClient: number;
+}
+
+/** The issue's numbers: 5 clients, 300 random steps each. */
+export const FUZZ_OPTIONS: FuzzOptions = { clients: 5, stepsPerClient: 300 };
+
+/**
+ * Known faults of the dependencies (Yjs has no move; y-tiptap maps structure changes to
+ * delete + insert and can throw while restoring the selection). They are reported, not
+ * failed on, unless FUZZ_STRICT=1; see token-fate.ts and the report in the commit.
+ */
+export type KnownLimitation = Exclude<TokenFate, 'deleted' | 'unexplained'> | 'binding-threw';
+
+/** The outcome of one seed. */
+export interface FuzzResult {
+  /** Failures: divergence, invalid documents, tokens lost or doubled for no known reason. */
+  problems: string[];
+  /** Known dependency faults seen in this seed. */
+  limitations: Array<{ kind: KnownLimitation; detail: string }>;
+  /** Every step and network event, for replaying by hand. */
+  log: string[];
+  tokens: number;
+}
+
+/**
+ * One seeded run: every client starts from the same agenda, then steps are taken by random
+ * clients while messages are delivered late, shuffled and in bursts, and clients go offline
+ * and come back. Finally everyone reconnects and everything is delivered, and the clients
+ * are compared.
+ */
+export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPTIONS): FuzzResult {
+  const gen = prng.create(seed);
+  const origin = new Y.Doc();
+  origin.clientID = 1;
+  writeNewAgenda(origin, everyNodeAgenda());
+  const initialState = Y.encodeStateAsUpdate(origin);
+  const clients = Array.from({ length: options.clients }, (_, index) => new FuzzClient(index, 100 + index, initialState));
+  const network = new TestNetwork(clients.map((client) => client.ydoc), gen);
+  const opLog = new YOpLog();
+  for (const client of clients) opLog.watch(client.ydoc, network);
+  const ledger = new TokenLedger();
+  const log: string[] = [];
+  const limitations: FuzzResult['limitations'] = [];
+
+  // y-tiptap 3.0.9 can throw a RangeError while it restores the selection after a Yjs change
+  // (restoreRelativeSelection → isMisresolvedAfterStructuralChange resolves a position of an
+  // older, longer document). In the app that surfaces in the socket handler or in Mod-z; the
+  // Y.Doc has the change, the editor catches up at the next one. Anything else is a failure.
+  const stale = new Set<number>();
+  const bindingMay = (what: () => void, when: string, whose: () => number): void => {
+    try {
+      what();
+    } catch (error) {
+      if (!(error instanceof RangeError) || !error.stack?.includes('restoreRelativeSelection')) throw error;
+      stale.add(clients[whose()]!.ydoc.clientID);
+      limitations.push({ kind: 'binding-threw', detail: `${error.message} (client ${whose()}, ${when})` });
+    }
+  };
+  const deliver = (what: () => unknown): void => {
+    bindingMay(() => opLog.during('receive', 'the binding while receiving', what), `receiving after ${log.at(-1)}`, () => network.lastReceiver);
+  };
+
+  try {
+    clients.forEach((_, index) => network.connect(index));
+    deliver(() => network.deliverAll());
+    const stepsTaken = clients.map(() => 0);
+    for (;;) {
+      const busy = clients.filter((client) => stepsTaken[client.index]! < options.stepsPerClient);
+      if (busy.length === 0) break;
+      const client = prng.oneOf(gen, busy);
+      stepsTaken[client.index]! += 1;
+      const step = stepsTaken[client.index]!;
+      bindingMay(() => log.push(randomStep({ gen, ledger, client, step, log: opLog })), `its step ${step}`, () => client.index);
+
+      const roll = prng.real53(gen);
+      if (roll < 0.08) {
+        const partial = prng.bool(gen);
+        deliver(() => network.deliverToRandomPeer(partial));
+        log.push('deliver to a peer');
+      } else if (roll < 0.1) {
+        const index = prng.int32(gen, 0, clients.length - 1);
+        if (network.isOnline(index)) network.disconnect(index);
+        else network.connect(index);
+        log.push(`client ${index} ${network.isOnline(index) ? 'online' : 'offline'}`);
+      } else if (roll < 0.104) {
+        deliver(() => network.deliverAll());
+        log.push('deliver all');
+      }
+    }
+    clients.forEach((_, index) => network.connect(index));
+    for (let round = 0; round < 5 && network.pending() > 0; round++) deliver(() => network.deliverAll());
+    const problems = compare(clients);
+    // gc is off, so deleted elements keep their content and can be named.
+    for (const deletion of opLog.bindingDeletions(clients[0]!.ydoc)) {
+      problems.push(`y-tiptap deleted ${deletion} while applying a remote update: the merged Y element did not fit the agenda schema`);
+    }
+    if (problems.length === 0) problems.push(...checkTokens(clients[0]!, ledger, opLog, limitations, stale));
+    return { problems, limitations, log, tokens: ledger.tokens.size };
+  } catch (error) {
+    return { problems: [`threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`], limitations, log, tokens: ledger.tokens.size };
+  } finally {
+    for (const client of clients) client.destroy();
+    origin.destroy();
+  }
+}
+
+/** Convergence and validity: every editor equals its Y.Doc, all are equal, all fit the schema. */
+function compare(clients: FuzzClient[]): string[] {
+  const problems: string[] = [];
+  const [first, ...rest] = clients as [FuzzClient, ...FuzzClient[]];
+  const firstJSON = JSON.stringify(first.state.doc.toJSON());
+  const firstSnapshot = Y.snapshot(first.ydoc);
+  for (const client of clients) {
+    try {
+      client.state.doc.check();
+    } catch (error) {
+      problems.push(`client ${client.index}: document does not fit the schema: ${(error as Error).message}`);
+    }
+    try {
+      const read = fromY(client);
+      read.check();
+      if (!read.eq(client.state.doc)) problems.push(`client ${client.index}: editor document differs from its Y.Doc: ${firstDifference(client.state.doc, read)}`);
+    } catch (error) {
+      problems.push(`client ${client.index}: its Y.Doc does not fit the schema: ${(error as Error).message}`);
+    }
+  }
+  for (const client of rest) {
+    if (!Y.equalSnapshots(firstSnapshot, Y.snapshot(client.ydoc))) problems.push(`client ${client.index}: Y.Doc state differs from client 0`);
+    if (JSON.stringify(client.state.doc.toJSON()) !== firstJSON) problems.push(`client ${client.index}: editor document differs from client 0: ${firstDifference(client.state.doc, first.state.doc)}`);
+  }
+  return problems;
+}
+
+/** Tokens: every one typed and not deleted present once, none twice, none from nowhere. */
+function checkTokens(client: FuzzClient, ledger: TokenLedger, opLog: YOpLog, limitations: FuzzResult['limitations'], stale: ReadonlySet<number>): string[] {
+  const problems: string[] = [];
+  const counts = tokenCounts(client.state.doc);
+  for (const name of ledger.strangers(counts)) problems.push(`${name} is in the document but was never typed`);
+  let index: Map<string, Y.Item[]> | undefined;
+  for (const anomaly of ledger.anomalies(counts)) {
+    const token = { client: anomaly.record.client, serial: anomaly.record.serial };
+    const { fate, why } =
+      anomaly.count === 0
+        ? explainMissing((index ??= delimiterIndex(client.ydoc)), opLog, token, stale)
+        : explainRepeated(bodyFragment(client.ydoc), opLog, token);
+    if (fate === 'deleted') continue;
+    const detail = `${describeAnomaly(anomaly)}: ${why}`;
+    if (fate === 'unexplained') problems.push(detail);
+    else limitations.push({ kind: fate, detail });
+  }
+  return problems;
+}
+
+/** The client's Y.Doc body read afresh (not through the binding) as a document of its schema. */
+function fromY(client: FuzzClient): PMNode {
+  return client.state.schema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(bodyFragment(client.ydoc)));
+}
+
+
+/** Where two documents first differ, as their JSON around that point. */
+function firstDifference(a: PMNode, b: PMNode): string {
+  const left = JSON.stringify(a.toJSON());
+  const right = JSON.stringify(b.toJSON());
+  let at = 0;
+  while (at < left.length && left[at] === right[at]) at++;
+  return `${left.slice(Math.max(0, at - 120), at + 120)}  ≠  ${right.slice(Math.max(0, at - 120), at + 120)}`;
+}

@@ -1,0 +1,136 @@
+import * as Y from 'yjs';
+import { tokenText } from './fuzz-tokens';
+import type { YOpLog } from './y-op-log';
+
+/**
+ * Why a token is missing or repeated at the end of a run, found in the Yjs structure:
+ *
+ * - `deleted`: a delete, undo or redo step deleted its characters or a node that held them
+ *   (delete wins over edits made concurrently inside what it removes).
+ * - `emptied-block`: a step deleted all text of a block, and y-tiptap deleted the block's
+ *   Y.XmlText with it; text typed into that block concurrently went with it.
+ * - `copied-container`: a move, split or join (delete across blocks) copied the node holding
+ *   the token and deleted the original (Yjs has no move); the token was typed into the
+ *   original concurrently.
+ * - `concurrent-copies`: the extra occurrences are copies made by moves, splits, joins or
+ *   undo/redo of the same content on clients that did not yet know of each other's copy.
+ * - `scrambled`: the token's characters are all in the Y.Doc, undeleted, in live nodes, but
+ *   other characters ended up between them. No step cut into the token; the suspected cause
+ *   is y-tiptap writing a text change as a string diff against a Y.Text that differed from
+ *   the editor at that moment (see fuzz-tokens.ts and the binding-threw case).
+ * - `after-binding-threw`: a step that removes nothing (typing, a mark) deleted it, on a client
+ *   whose binding had thrown earlier: its editor lagged its Y.Doc, and y-tiptap writes the
+ *   next local change as a diff of the editor's text against the Y.Text.
+ * - `unexplained`: none of the above; a fault in the editor binding or in our schema.
+ */
+export type TokenFate = 'deleted' | 'emptied-block' | 'copied-container' | 'concurrent-copies' | 'scrambled' | 'after-binding-threw' | 'unexplained';
+
+/** Steps that remove text by intent. */
+const REMOVING = new Set(['delete', 'deleteAcross', 'deleteItem', 'undo', 'redo']);
+/** Steps that copy content (the binding turns them into delete + insert). */
+const COPYING = new Set(['split', 'moveItem', 'deleteAcross', 'undo', 'redo']);
+
+interface TokenIdentity {
+  client: number;
+  serial: number;
+}
+
+function delimiters({ client, serial }: TokenIdentity): [string, string] {
+  const text = tokenText(client, serial);
+  return [text[0]!, text[text.length - 1]!];
+}
+
+
+/**
+ * Every string item, deleted or not, of any client, by the token delimiters it holds: the
+ * typed token and every copy of it. Built once per run, as a walk over all structs.
+ */
+export function delimiterIndex(doc: Y.Doc): Map<string, Y.Item[]> {
+  const index = new Map<string, Y.Item[]>();
+  doc.store.clients.forEach((structs) => {
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) continue;
+      for (const char of struct.content.str) {
+        if (char < '\u4e00' || char > '\u9fff') continue;
+        let items = index.get(char);
+        if (!items) index.set(char, (items = []));
+        items.push(struct);
+      }
+    }
+  });
+  return index;
+}
+
+/**
+ * What removed one instance (the typed characters, or one copy of them). Of the characters
+ * and the nodes holding them, the outermost one that a client deleted by its own step tells
+ * the story (a node's descendants are deleted with it, on every client).
+ */
+function instanceFate(item: Y.Item, log: YOpLog, stale: ReadonlySet<number>): { fate: TokenFate | 'copied' | 'in-place'; why: string } {
+  const chain: Array<{ holder: Y.Item; type: Y.AbstractType<unknown> | null }> = [{ holder: item, type: null }];
+  for (let type = item.parent as Y.AbstractType<unknown> | null; type?._item; type = type._item.parent as Y.AbstractType<unknown>) {
+    chain.push({ holder: type._item, type });
+  }
+  for (const { holder, type } of chain.reverse()) {
+    if (!holder.deleted) continue;
+    const by = log.deleters(holder.id);
+    if (by.length === 0) continue;
+    const what = type === null ? 'characters' : type instanceof Y.XmlElement ? `<${type.nodeName}>` : 'Y.XmlText';
+    const why = `its ${what} deleted by ${labels(by)}`;
+    // A delete across blocks joins them: the binding deletes the later blocks' elements and
+    // copies what was left of them, so a node it deleted is a copy, not a deletion by intent.
+    const joined = type !== null && by.every((op) => op.kind === 'deleteAcross');
+    if (joined) return { fate: 'copied', why };
+    if (by.some((op) => REMOVING.has(op.kind)) && !(type instanceof Y.XmlText)) return { fate: 'deleted', why };
+    if (type instanceof Y.XmlText && by.some((op) => op.kind === 'delete')) return { fate: 'emptied-block', why };
+    if (by.some((op) => op.kind === 'moveItem' || op.kind === 'split')) return { fate: 'copied', why };
+    if (by.every((op) => stale.has(op.client))) return { fate: 'after-binding-threw', why };
+    return { fate: 'unexplained', why };
+  }
+  if (item.deleted) return { fate: 'unexplained', why: 'its characters were deleted by no step on record' };
+  return { fate: 'in-place', why: `its characters are in place in ${JSON.stringify(item.content instanceof Y.ContentString ? item.content.str : '')}` };
+}
+
+/**
+ * Explains a missing token from the fates of all its instances (typed, and copied by
+ * moves, splits and undo). `stale` holds the Yjs client ids whose binding threw. The index must come from a Y.Doc that keeps deleted content (gc: false).
+ */
+export function explainMissing(
+  index: Map<string, Y.Item[]>,
+  log: YOpLog,
+  token: TokenIdentity,
+  stale: ReadonlySet<number>,
+): { fate: TokenFate; why: string } {
+  const [open] = delimiters(token);
+  const fates = (index.get(open) ?? []).map((item) => instanceFate(item, log, stale));
+  if (fates.length === 0) return { fate: 'unexplained', why: 'its characters are not in the Y.Doc' };
+  const why = fates.map((fate) => fate.why).join('; ');
+  if (fates.some((f) => f.fate === 'in-place')) return { fate: 'scrambled', why };
+  for (const fate of ['unexplained', 'deleted', 'emptied-block', 'after-binding-threw'] as const) if (fates.some((f) => f.fate === fate)) return { fate, why };
+  return { fate: 'copied-container', why };
+}
+
+/** Explains a token that occurs more than once in the body `fragment`. */
+export function explainRepeated(fragment: Y.XmlFragment, log: YOpLog, token: TokenIdentity): { fate: TokenFate; why: string } {
+  const [open] = delimiters(token);
+  const holders: Y.Item[] = [];
+  const visit = (type: Y.XmlFragment | Y.XmlElement | Y.XmlText): void => {
+    if (type instanceof Y.XmlText) {
+      for (let item = type._start; item; item = item.right) {
+        if (!item.deleted && item.content instanceof Y.ContentString && item.content.str.includes(open)) holders.push(item);
+      }
+      return;
+    }
+    for (const child of type.toArray()) if (!(child instanceof Y.XmlHook)) visit(child);
+  };
+  visit(fragment);
+  const creators = holders.map((item) => log.creator(item.id));
+  const copies = creators.filter((op) => op && COPYING.has(op.kind));
+  const why = creators.map((op) => (op ? op.label : 'unknown')).join('; ');
+  if (copies.length >= holders.length - 1) return { fate: 'concurrent-copies', why: `occurrences made by ${why}` };
+  return { fate: 'unexplained', why: `occurrences made by ${why}` };
+}
+
+function labels(ops: Array<{ label: string }>): string {
+  return [...new Set(ops.map((op) => op.label))].join(', ');
+}
