@@ -119,10 +119,17 @@ export class SharedDocument {
       try {
         await this.options.storage.append(this.name, news);
       } catch (error) {
-        for (const from of new Set(batch.map((queued) => queued.from))) {
+        const failed = new Set(batch.map((queued) => queued.from));
+        for (const from of failed) {
           this.options.log.error('storage-failure', { doc: this.name, client: from.label, error: (error as Error).message });
           this.unconfirmed.delete(from);
           from.close(CloseCode.StorageFailure, 'Ændringen kunne ikke gemmes på serveren');
+        }
+        // Their later updates build on the failed ones; the clients send everything again on reconnect.
+        const dropped = this.queue.filter((queued) => failed.has(queued.from));
+        if (dropped.length > 0) {
+          this.queue = this.queue.filter((queued) => !failed.has(queued.from));
+          this.queuedBytes -= dropped.reduce((sum, queued) => sum + queued.update.byteLength, 0);
         }
         return;
       }
