@@ -28,7 +28,7 @@ async function main(args: string[]): Promise<void> {
   }
   const config = serverConfig(flags);
   const log = createLogger();
-  const db = openDatabase(config.dataDir);
+  const db = openDatabase(config.dataDir, { synchronous: config.synchronous });
   const storage = new SqliteStorage(db, { onCompactionError: (name, error) => log.error('compaction-failure', { doc: name, error: error.message }) });
   const pdfWorkers = new PdfWorkerPool();
   const server = await startSyncServer({
@@ -43,7 +43,7 @@ async function main(args: string[]): Promise<void> {
     trustProxy: config.trustProxy,
     routes: [agendaPdfRoute(pdfWorkers)],
   });
-  log.info('listening', { url: server.url, data: config.dataDir, trustProxy: config.trustProxy });
+  log.info('listening', { url: server.url, data: config.dataDir, trustProxy: config.trustProxy, synchronous: config.synchronous });
   process.stdout.write(`listening on ${server.url}\n`);
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Limits, type SyncLimits } from '../../shared/protocol/limits';
 import { parsePort } from './server-flags';
+import type { SqliteSynchronous } from '../storage/sqlite-database';
 
 /** The server's configuration: each setting from its flag, else its environment variable, else a default. */
 export interface ServerConfig {
@@ -12,6 +13,8 @@ export interface ServerConfig {
   /** Folder of the built web client. */
   webRoot: string;
   trustProxy: boolean;
+  /** When SQLite commits reach the disk (see `SqliteSynchronous`). */
+  synchronous: SqliteSynchronous;
   limits: SyncLimits;
 }
 
@@ -25,6 +28,7 @@ export const SETTINGS = {
   maxConnectionsPerIp: { flag: 'max-connections-per-ip', env: 'DAGSORDEN_MAX_CONNECTIONS_PER_IP', fallback: String(Limits.maxConnectionsPerAddress) },
   maxFrameBytes: { flag: 'max-frame-bytes', env: 'DAGSORDEN_MAX_FRAME_BYTES', fallback: String(Limits.maxFrameBytes) },
   maxDocumentBytes: { flag: 'max-document-bytes', env: 'DAGSORDEN_MAX_DOCUMENT_BYTES', fallback: String(Limits.maxDocumentBytes) },
+  synchronous: { flag: 'sqlite-synchronous', env: 'DAGSORDEN_SQLITE_SYNCHRONOUS', fallback: 'full' },
 } as const;
 
 type Setting = keyof typeof SETTINGS;
@@ -41,6 +45,7 @@ export function serverConfig(flags: Map<string, string>, env: NodeJS.ProcessEnv 
     dataDir: path.resolve(get('data')),
     webRoot: path.resolve(get('web')),
     trustProxy: parseBoolean(get('trustProxy'), '--trust-proxy'),
+    synchronous: parseSynchronous(get('synchronous')),
     limits: {
       ...Limits,
       maxConnectionsPerAddress: parsePositive(get('maxConnectionsPerIp'), '--max-connections-per-ip'),
@@ -59,6 +64,11 @@ function parseBoolean(value: string, flag: string): boolean {
   if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
   if (['false', '0', 'no', ''].includes(value.toLowerCase())) return false;
   throw new Error(`${flag}: "${value}" skal være true eller false`);
+}
+
+function parseSynchronous(value: string): SqliteSynchronous {
+  if (value === 'full' || value === 'normal') return value;
+  throw new Error(`--sqlite-synchronous: "${value}" skal være full eller normal`);
 }
 
 function parsePositive(value: string, flag: string): number {

@@ -9,11 +9,20 @@ export const DATABASE_FILE = 'dagsorden.sqlite';
 export type SqliteDatabase = Database.Database;
 
 /**
- * Opens (creating when needed) the server's one SQLite file under `dataDir`, in WAL mode
- * with full fsync on commit, and brings its tables up to date. The sync server and the
- * user commands (`add-user` …) open the same file; WAL lets them do so at the same time.
+ * When a commit reaches the disk. `full` (the default): every commit is fsynced before it
+ * returns, so a relayed edit survives a power cut. `normal`: commits are in the WAL file
+ * before they return (they survive the server process being killed) and fsynced at
+ * checkpoints, so an operating-system crash or power cut can lose the last moments; about
+ * 0.3 ms faster per edit on a typical disk.
  */
-export function openDatabase(dataDir: string): SqliteDatabase {
+export type SqliteSynchronous = 'full' | 'normal';
+
+/**
+ * Opens (creating when needed) the server's one SQLite file under `dataDir`, in WAL mode,
+ * and brings its tables up to date. The sync server and the user commands (`add-user` …)
+ * open the same file; WAL lets them do so at the same time.
+ */
+export function openDatabase(dataDir: string, options: { synchronous?: SqliteSynchronous } = {}): SqliteDatabase {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DATABASE_FILE);
   let db: SqliteDatabase;
@@ -23,8 +32,7 @@ export function openDatabase(dataDir: string): SqliteDatabase {
     throw new Error(`Kan ikke åbne databasen ${file}: ${(error as Error).message}`);
   }
   db.pragma('journal_mode = WAL');
-  // FULL: a commit is fsynced before it returns, so a relayed edit survives power loss too.
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db);

@@ -9,18 +9,20 @@ import { SCHEMA_VERSION } from '../../shared/protocol/schema-version';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { connectClient, whenSynced, type NodeClient } from '../support/node-client';
 import { startTestServer } from '../support/test-server';
+import type { SqliteSynchronous } from '../../server/storage/sqlite-database';
 import type { Benchmark, BenchRow } from './bench-types';
 
 /**
  * Sync server: update latency (client A's edit observed by client B) and throughput with 2,
  * 10 and 50 clients on one agenda, for our server with durable SQLite storage (WAL, fsync on
- * every commit) beside the stock y-websocket server utilities in memory, in the same run.
+ * every commit) beside the stock y-websocket server utilities in memory, in the same run;
+ * plus the latency at 10 clients with `--sqlite-synchronous normal`.
  */
 
 const CLIENT_COUNTS = [2, 10, 50];
 // Each y-websocket provider in Node adds a process 'exit' listener; 50 of them are expected here.
 process.setMaxListeners(200);
-const LATENCY_SAMPLES = 300;
+const LATENCY_SAMPLES = 1000;
 /** Edits each client sends in the throughput run. */
 const EDITS_PER_CLIENT: Record<number, number> = { 2: 3000, 10: 600, 50: 120 };
 
@@ -32,8 +34,8 @@ interface Target {
   close(): Promise<void>;
 }
 
-async function ourServer(): Promise<Target> {
-  const server = await startTestServer({ limits: { maxConnectionsPerAddress: 500 } });
+async function ourServer(synchronous: SqliteSynchronous = 'full'): Promise<Target> {
+  const server = await startTestServer({ limits: { maxConnectionsPerAddress: 500 }, synchronous });
   let n = 0;
   return {
     url: server.url,
@@ -196,6 +198,23 @@ const benchmarks: Benchmark[] = [
             },
             { case: `${count} clients`, metric: 'deliveries to clients', unit: '1/s', ours: ourThroughput.deliveriesPerSecond, baseline: stockThroughput.deliveriesPerSecond, better: 'higher' },
           );
+        }
+        // The same server with SQLite's synchronous=normal (commits reach the WAL file, fsync
+        // only at checkpoints: survives a killed process, not a power cut), to show what the
+        // per-commit fsync costs.
+        const normal = await ourServer('normal');
+        try {
+          const stockLatency = await latencies(stock, 10);
+          const normalLatency = await latencies(normal, 10);
+          rows.push(
+            { case: '10 clients, synchronous=normal', metric: 'latency p50', unit: 'ms', ours: percentile(normalLatency, 50), baseline: percentile(stockLatency, 50), better: 'lower' },
+            {
+              case: '10 clients, synchronous=normal', metric: 'latency p99', unit: 'ms', ours: percentile(normalLatency, 99), baseline: percentile(stockLatency, 99), better: 'lower',
+              target: '≤ 1.5× baseline', met: percentile(normalLatency, 99) <= 1.5 * percentile(stockLatency, 99),
+            },
+          );
+        } finally {
+          await normal.close();
         }
         return rows;
       } finally {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSyncServer, type RouteModule, type RunningSyncServer } from '../../server/http/sync-server';
 import { SqliteStorage } from '../../server/storage/sqlite-storage';
-import { openDatabase, type SqliteDatabase } from '../../server/storage/sqlite-database';
+import { openDatabase, type SqliteDatabase, type SqliteSynchronous } from '../../server/storage/sqlite-database';
 import type { DocumentStorage } from '../../server/storage/document-storage';
 import { UserStore } from '../../server/auth/user-store';
 import { AgendaStore, type NewAgenda } from '../../server/agendas/agenda-store';
@@ -22,6 +22,8 @@ export interface TestServerOptions {
   /** Data folder (SQLite file); default a new temporary folder, removed on close. */
   dataDir?: string;
   limits?: Partial<SyncLimits>;
+  /** When SQLite commits reach the disk; default 'full', as the server's default. */
+  synchronous?: SqliteSynchronous;
   /** Agenda ids registered before the server starts. */
   agendas?: string[];
   userPollMs?: number;
@@ -69,7 +71,7 @@ function freshInitials(): string {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const ownDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'dagsorden-server-'));
-  const db = openDatabase(dataDir);
+  const db = openDatabase(dataDir, { synchronous: options.synchronous });
   const users = new UserStore(db);
   const agendas = new AgendaStore(db);
   const storage = options.storage ?? new SqliteStorage(db);
