@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import type { JSONContent } from '@tiptap/core';
+import { isSafeHref } from '../schema/link-policy';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { DocumentField } from '../protocol/document-fields';
 import { agendaSchema } from '../schema/agenda-schema';
@@ -47,9 +49,25 @@ export function writeMeetingFacts(ydoc: Y.Doc, facts: Partial<MeetingFacts>): vo
   });
 }
 
-/** Reads a whole agenda from a Y.Doc, checked against the schema. */
+/**
+ * Reads a whole agenda from a Y.Doc, checked against the schema. A link whose address is not
+ * allowed (it can arrive through sync from a modified client; editors strip it on display)
+ * is read as plain text, so exports and copies never carry it.
+ */
 export function readAgenda(ydoc: Y.Doc): AgendaFile {
-  const body = yXmlFragmentToProsemirrorJSON(bodyFragment(ydoc));
+  const body = withoutUnsafeLinks(yXmlFragmentToProsemirrorJSON(bodyFragment(ydoc)) as JSONContent);
   parseAgendaBody(body);
   return agendaFile(readMeetingFacts(ydoc), body);
+}
+
+/** `content` with every link mark whose address is not http, https or mailto removed. */
+export function withoutUnsafeLinks(content: JSONContent): JSONContent {
+  const marks = content.marks?.filter((mark) => mark.type !== 'link' || isSafeHref(mark.attrs?.href));
+  const copy: JSONContent = { ...content };
+  if (content.marks) {
+    if (marks && marks.length > 0) copy.marks = marks;
+    else delete copy.marks;
+  }
+  if (content.content) copy.content = content.content.map(withoutUnsafeLinks);
+  return copy;
 }

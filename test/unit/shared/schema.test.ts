@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { agendaSchema, AGENDA_MARK_TYPES, AGENDA_NODE_TYPES } from '../../../shared/schema';
-import { parseAgendaBody, readAgenda, writeNewAgenda } from '../../../shared/agenda';
+import { bodyFragment, parseAgendaBody, readAgenda, writeNewAgenda } from '../../../shared/agenda';
 import { everyNodeAgenda } from '../../support/every-node-agenda';
 
 describe('agenda schema', () => {
@@ -46,5 +46,21 @@ describe('agenda schema', () => {
   it('refuses content the schema does not allow, naming the problem', () => {
     expect(() => parseAgendaBody({ type: 'doc', content: [{ type: 'paragraph' }] })).toThrow(/Invalid content|Ugyldig/);
     expect(() => parseAgendaBody({ type: 'doc', content: [{ type: 'mystery' }] })).toThrow(/mystery/);
+  });
+});
+
+describe('unsafe links in a Y.Doc', () => {
+  it('are read as plain text, so exports and copies never carry them', () => {
+    const ydoc = new Y.Doc();
+    writeNewAgenda(ydoc, everyNodeAgenda());
+    // A modified client writes a javascript: link straight into Yjs.
+    const title = bodyFragment(ydoc).get(0) as Y.XmlElement;
+    const item = title.get(1) as Y.XmlElement;
+    const paragraph = item.get(3) as Y.XmlElement;
+    const text = paragraph.get(0) as Y.XmlText;
+    text.format(0, 5, { link: { href: 'javascript:alert(1)' } });
+    const agenda = readAgenda(ydoc);
+    expect(JSON.stringify(agenda.body)).not.toContain('javascript:');
+    expect(JSON.stringify(agenda.body)).toContain('https://www.kl.dk/referat.pdf');
   });
 });
