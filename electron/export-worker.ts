@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createPdfExporter } from '../shared/export/pdf-exporter';
 import type { TypstCompilerClass } from '../shared/export/typst-compiler';
-import { EXPORT_FONT_FILES } from './export-fonts';
+import { BUNDLED_FONT_FILES } from '../shared/export/bundled-font-files';
 import { runExportJob, type AgendaPdfMaker } from './export-worker-protocol';
 
 /**
@@ -16,7 +16,7 @@ const maker: AgendaPdfMaker = {
   async makePdf(agenda, options, resources) {
     const [template, ...fonts] = await Promise.all([
       readFile(resources.templateFile, 'utf8'),
-      ...EXPORT_FONT_FILES.map((file) => readFile(path.join(resources.fontDirectory, file))),
+      ...BUNDLED_FONT_FILES.map((file) => readFile(path.join(resources.fontDirectory, file))),
     ]);
     // The native compiler is CommonJS and stays outside the bundle (its .node file is unpacked from the asar).
     const require = createRequire(__filename);

@@ -1,16 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { BUNDLED_FONT_FILES } from '../../shared/export/bundled-font-files';
 
-/** The Source Sans 3 styles the template uses, as TTF files of `@expo-google-fonts/source-sans-3`. */
-export const BUNDLED_FONT_FILES = [
-  '400Regular/SourceSans3_400Regular.ttf',
-  '400Regular_Italic/SourceSans3_400Regular_Italic.ttf',
-  '600SemiBold/SourceSans3_600SemiBold.ttf',
-  '600SemiBold_Italic/SourceSans3_600SemiBold_Italic.ttf',
-  '700Bold/SourceSans3_700Bold.ttf',
-  '700Bold_Italic/SourceSans3_700Bold_Italic.ttf',
-] as const;
+export { BUNDLED_FONT_FILES };
 
 /** The folder of the installed font package. */
 export function bundledFontDirectory(): string {

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
+import { median } from './statistics';
 import type { Benchmark, BenchRow } from './bench-types';
 import type { AgendaFile } from '../../shared/agenda/agenda-file';
 import { largeAgenda } from '../support/large-agenda';
@@ -24,7 +25,6 @@ const CHILD_ENV = 'DAGSORDEN_EXPORT_BENCH_CHILD';
 const thisFile = fileURLToPath(import.meta.url);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const AGENDAS: Record<string, () => AgendaFile> = { reference: referenceAgenda, large: () => largeAgenda(60) };
 

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
 import type { Benchmark, BenchRow } from './bench-types';
+import { median, percentile } from './statistics';
+import { editLatencies } from '../support/edit-latency';
 import buildRenderer from '../e2e/build-renderer';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
@@ -15,11 +17,6 @@ import type { AgendaFile } from '../../shared/agenda/agenda-file';
 const RUNS = 5;
 const KEYSTROKES = 150;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 
 /** Records, in the page, when the editor is editable and shows `items` item titles. */
 async function recordOpenTime(browser: TestBrowser, items: number): Promise<void> {
@@ -137,22 +134,7 @@ async function nodeLatencies(url: string, id: string): Promise<number[]> {
   const [a, b] = [connectClient(url, id), connectClient(url, id)];
   try {
     await Promise.all([whenSynced(a.provider), whenSynced(b.provider)]);
-    const latencies: number[] = [];
-    const text = b.ydoc.getText('latency');
-    for (let i = 0; i < KEYSTROKES; i++) {
-      const arrived = new Promise<void>((resolve) => {
-        const seen = () => {
-          text.unobserve(seen);
-          resolve();
-        };
-        text.observe(seen);
-      });
-      const start = performance.now();
-      a.ydoc.getText('latency').insert(0, 'x');
-      await arrived;
-      latencies.push(performance.now() - start);
-    }
-    return latencies;
+    return await editLatencies(a.ydoc, b.ydoc, KEYSTROKES);
   } finally {
     a.destroy();
     b.destroy();

@@ -10,6 +10,8 @@ import { setupWSConnection } from '@y/websocket-server/utils';
 import { connectClient, whenSynced, type NodeClient } from '../support/node-client';
 import { startTestServer } from '../support/test-server';
 import type { SqliteSynchronous } from '../../server/storage/sqlite-database';
+import { percentile } from './statistics';
+import { editLatencies } from '../support/edit-latency';
 import type { Benchmark, BenchRow } from './bench-types';
 
 /**
@@ -69,32 +71,12 @@ async function connectAll(target: Target, agenda: string, count: number): Promis
   return clients;
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** Milliseconds from A's edit until B has it, LATENCY_SAMPLES times, with every client connected. */
 async function latencies(target: Target, count: number): Promise<number[]> {
   const clients = await connectAll(target, target.newAgenda(), count);
-  const [a, b] = [clients[0]!, clients[1]!];
-  const text = b.ydoc.getText('latency');
-  const samples: number[] = [];
   try {
-    for (let i = 0; i < LATENCY_SAMPLES + 20; i++) {
-      const arrived = new Promise<void>((resolve) => {
-        const seen = () => {
-          text.unobserve(seen);
-          resolve();
-        };
-        text.observe(seen);
-      });
-      const start = performance.now();
-      a.ydoc.getText('latency').insert(0, 'x');
-      await arrived;
-      if (i >= 20) samples.push(performance.now() - start); // the first 20 warm up
-    }
-    return samples;
+    return await editLatencies(clients[0]!.ydoc, clients[1]!.ydoc, LATENCY_SAMPLES, 20);
   } finally {
     for (const c of clients) c.destroy();
   }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
+import type { TestBrowser } from '../support/browser';
+import { ANNA, BO, launchSignedIn, textWithoutCarets } from '../support/people';
 
 const TITLE = 'Årlig beretning fra Central Denmark EU Office';
 
@@ -13,13 +14,6 @@ const outline = (page: Page) =>
     entries.map((entry) => `${entry.querySelector('.outline-number')?.textContent} ${entry.querySelector('.outline-title')?.textContent}`),
   );
 const outlineItems = async (page: Page) => (await outline(page)).filter((line) => /^\d+\.\d+\./.test(line));
-/** An element's text without other people's carets (their name labels are in the DOM). */
-const textOf = (locator: Locator) =>
-  locator.evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-    return copy.textContent ?? '';
-  });
 const item = (page: Page) => page.locator('article[data-type="item"]', { hasText: TITLE });
 
 describe('editing an agenda with the toolbar, two people at once', () => {
@@ -29,10 +23,8 @@ describe('editing an agenda with the toolbar, two people at once', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    anna = await launchBrowser();
-    bo = await launchBrowser();
-    await presetProfile(anna.context, { name: 'Anna Andersen', initials: 'aa', color: '#1f6feb' }, server.token);
-    await presetProfile(bo.context, { name: 'Bo Berg', initials: 'bb', color: '#b3261e' }, server.token);
+    anna = await launchSignedIn(server, ANNA);
+    bo = await launchSignedIn(server, BO);
   });
   afterAll(async () => {
     await anna?.close();
@@ -67,10 +59,10 @@ describe('editing an agenda with the toolbar, two people at once', () => {
     for (const page of [a, b]) {
       await expect.poll(() => itemNumbers(page), { timeout: 10_000 }).toEqual(['1.1.', '3.1.', '7.1.']);
       await expect.poll(() => outlineItems(page)).toEqual(['1.1. Godkendelse af referat fra møde i KKR', `3.1. ${TITLE}`, '7.1. Eventuelt']);
-      await expect.poll(() => textOf(item(page).locator('p[data-type="case-line"]'))).toBe('SAG-2024-01875 chbn');
+      await expect.poll(() => textWithoutCarets(item(page).locator('p[data-type="case-line"]'))).toBe('SAG-2024-01875 chbn');
       await expect.poll(() => item(page).locator('h3[data-type="subheading"]').allTextContents()).toEqual(['Indstilling']);
-      await expect.poll(() => textOf(item(page).locator('div[data-type="indstilling"]'))).toBe('Det indstilles, at KKR Midtjylland tager beretningen til efterretning.');
-      await expect.poll(() => textOf(item(page).locator('p[data-type="enclosure"]'))).toBe('Årsberetning 2023');
+      await expect.poll(() => textWithoutCarets(item(page).locator('div[data-type="indstilling"]'))).toBe('Det indstilles, at KKR Midtjylland tager beretningen til efterretning.');
+      await expect.poll(() => textWithoutCarets(item(page).locator('p[data-type="enclosure"]'))).toBe('Årsberetning 2023');
     }
 
     // Bo's outline shows that Anna is in that item.
@@ -85,7 +77,7 @@ describe('editing an agenda with the toolbar, two people at once', () => {
     }
     // Her cursor is still in the moved item: typing goes on in the ./. marker.
     await a.keyboard.type(' (pdf)');
-    await expect.poll(() => textOf(item(b).locator('p[data-type="enclosure"]'))).toBe('Årsberetning 2023 (pdf)');
+    await expect.poll(() => textWithoutCarets(item(b).locator('p[data-type="enclosure"]'))).toBe('Årsberetning 2023 (pdf)');
 
     // The toolbar moves it down again, into section 3.
     await a.getByRole('button', { name: 'Flyt punktet ned' }).click();

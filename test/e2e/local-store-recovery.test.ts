@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
+import type { TestBrowser } from '../support/browser';
+import { ANNA, launchSignedIn } from '../support/people';
 import { networkSwitch, type NetworkSwitch } from '../support/network-switch';
 import { connectClient, whenSynced } from '../support/node-client';
 import { bodyFragment } from '../../shared/agenda/ydoc-agenda';
@@ -18,8 +19,7 @@ describe('local store and version problems in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await launchBrowser();
-    await presetProfile(browser.context, { name: 'Anna Andersen', initials: 'aa', color: '#1f6feb' }, server.token);
+    browser = await launchSignedIn(server, ANNA);
     net = await networkSwitch(browser.context);
   });
   afterAll(async () => {

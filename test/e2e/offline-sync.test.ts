@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
+import type { TestBrowser } from '../support/browser';
+import { ANNA, BO, editorText, launchSignedIn } from '../support/people';
 import { networkSwitch, type NetworkSwitch } from '../support/network-switch';
 import { recordSaveStatus, saveStatusLog } from '../support/status-recorder';
 
 const saveStatus = (page: Page) => page.getByTestId('save-status').textContent();
-/** The agenda's text as the editor shows it, without other people's carets. */
-const bodyText = (page: Page) =>
-  page.locator('.agenda-body').evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-    return copy.textContent ?? '';
-  });
 const count = (text: string, token: string) => text.split(token).length - 1;
 
 /** Types `text` at the end of the element holding `anchor` text. */
@@ -30,10 +24,8 @@ describe('offline editing in Chromium', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    anna = await launchBrowser();
-    bo = await launchBrowser();
-    await presetProfile(anna.context, { name: 'Anna Andersen', initials: 'aa', color: '#1f6feb' }, server.token);
-    await presetProfile(bo.context, { name: 'Bo Berg', initials: 'bb', color: '#b3261e' }, server.token);
+    anna = await launchSignedIn(server, ANNA);
+    bo = await launchSignedIn(server, BO);
     annaNet = await networkSwitch(anna.context);
     await recordSaveStatus(anna.context);
   });
@@ -73,9 +65,9 @@ describe('offline editing in Chromium', () => {
 
     // Reload while still offline: the page comes from the service worker, the agenda from IndexedDB.
     await a.reload();
-    await expect.poll(() => bodyText(a), { timeout: 15_000 }).toContain('⟦A2⟧');
-    expect(count(await bodyText(a), '⟦A1⟧')).toBe(1);
-    expect(count(await bodyText(a), '⟦B1⟧')).toBe(0);
+    await expect.poll(() => editorText(a), { timeout: 15_000 }).toContain('⟦A2⟧');
+    expect(count(await editorText(a), '⟦A1⟧')).toBe(1);
+    expect(count(await editorText(a), '⟦B1⟧')).toBe(0);
     await expect.poll(() => saveStatus(a), { timeout: 15_000 }).toBe(`Offline – ${pendingBefore} ændringer venter`);
 
     // Reconnect.
@@ -83,10 +75,10 @@ describe('offline editing in Chromium', () => {
     await a.getByRole('button', { name: 'Forbind igen' }).click();
     await expect.poll(() => saveStatus(a), { timeout: 20_000 }).toBe('Alt er gemt på serveren');
     for (const page of [a, b]) {
-      await expect.poll(() => bodyText(page), { timeout: 15_000 }).toContain('⟦A2⟧');
-      await expect.poll(() => bodyText(page), { timeout: 15_000 }).toContain('⟦B2⟧');
+      await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain('⟦A2⟧');
+      await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain('⟦B2⟧');
     }
-    const [textA, textB] = [await bodyText(a), await bodyText(b)];
+    const [textA, textB] = [await editorText(a), await editorText(b)];
     expect(textA).toBe(textB);
     for (const token of ['⟦A1⟧', '⟦A2⟧', '⟦B1⟧', '⟦B2⟧']) expect(count(textA, token), token).toBe(1);
     await expect.poll(() => saveStatus(b)).toBe('Alt er gemt på serveren');

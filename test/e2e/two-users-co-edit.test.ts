@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
+import { launchBrowser, type TestBrowser } from '../support/browser';
+import { BO, launchSignedIn } from '../support/people';
 
 describe('two people edit one agenda in Chromium', () => {
   let server: TestServer;
@@ -10,8 +11,7 @@ describe('two people edit one agenda in Chromium', () => {
   beforeAll(async () => {
     server = await startTestServer();
     anna = await launchBrowser();
-    bo = await launchBrowser();
-    await presetProfile(bo.context, { name: 'Bo Berg', initials: 'bb', color: '#b3261e' }, server.token);
+    bo = await launchSignedIn(server, BO);
   });
   afterAll(async () => {
     await anna?.close();

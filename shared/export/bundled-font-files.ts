@@ -1,9 +1,9 @@
 /**
- * The Source Sans 3 styles the house-style template uses, as TTF files inside the
- * `@expo-google-fonts/source-sans-3` package (the same list as server/export/bundled-fonts.ts,
- * which electron/ may not import; keep both in step with shared/export/agenda.typ).
+ * The Source Sans 3 styles the house-style template uses (shared/export/agenda.typ), as TTF
+ * files inside the `@expo-google-fonts/source-sans-3` package. The Node exporter and the
+ * desktop app's export worker both read exactly these.
  */
-export const EXPORT_FONT_FILES = [
+export const BUNDLED_FONT_FILES = [
   '400Regular/SourceSans3_400Regular.ttf',
   '400Regular_Italic/SourceSans3_400Regular_Italic.ttf',
   '600SemiBold/SourceSans3_600SemiBold.ttf',
