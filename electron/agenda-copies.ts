@@ -1,14 +1,18 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { AgendaFileError, MAX_AGENDA_FILE_BYTES, parseAgendaFileText } from '../shared/agenda/agenda-file';
+
 import { COPY_FILE_EXTENSION, MAX_COPY_BYTES, type FileSaveResult, type ImportAgendaFileResult, type OpenCopyResult } from '../shared/protocol/ipc-contract';
 import { writeFileAtomic } from './atomic-write';
 import type { FileDialogs } from './file-dialogs';
 import { safeFileName, withExtension } from './file-name';
+import { agendaFromImportedFile, IMPORT_EXTENSIONS } from './agenda-import';
+import type { PdfReader } from '../shared/import/pdf-text-layer';
 
+/** Largest file "Importér …" reads (a long agenda's PDF with images). */
+const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const COPY_FILTER = { name: 'Dagsorden-kopi', extensions: [COPY_FILE_EXTENSION] };
-const AGENDA_FILE_FILTER = { name: 'Dagsordensfil', extensions: ['json'] };
+const IMPORT_FILTER = { name: 'Dagsorden, tekst eller PDF', extensions: [...IMPORT_EXTENSIONS] };
 
 /**
  * "Gem kopi" and "Åbn kopi" (an agenda's Yjs state in a file, to keep or carry) and
@@ -16,7 +20,11 @@ const AGENDA_FILE_FILTER = { name: 'Dagsordensfil', extensions: ['json'] };
  * renderer, within size limits; it never interprets a copy.
  */
 export class AgendaFiles {
-  constructor(private readonly dialogs: FileDialogs) {}
+  constructor(
+    private readonly dialogs: FileDialogs,
+    /** pdfjs-dist for reading a PDF's text layer (loaded only when a PDF is imported). */
+    private readonly pdfReader: () => Promise<PdfReader> = () => Promise.reject(new Error('PDF-import er ikke sat op')),
+  ) {}
 
   /** Asks where to save and writes the state there atomically. `state` and `suggestedName` are already checked. */
   async saveCopy(window: BrowserWindow | null, state: Uint8Array, suggestedName: string): Promise<FileSaveResult> {
@@ -45,19 +53,16 @@ export class AgendaFiles {
     return { status: 'opened', state: read, fileName: path.basename(file) };
   }
 
-  /** Asks for an agenda file and returns it checked, or why it is not one. */
+  /**
+   * "Importér …": asks for an agenda file, or the text layer (.txt) or PDF of an existing
+   * agenda, and returns it as a checked agenda, or why it is not one.
+   */
   async importAgendaFile(window: BrowserWindow | null): Promise<ImportAgendaFileResult> {
-    const file = await this.dialogs.openFile(window, { title: 'Importér dagsorden', filter: AGENDA_FILE_FILTER });
+    const file = await this.dialogs.openFile(window, { title: 'Importér dagsorden', filter: IMPORT_FILTER });
     if (!file) return { status: 'canceled' };
-    const read = await readLimited(file, MAX_AGENDA_FILE_BYTES);
+    const read = await readLimited(file, MAX_IMPORT_BYTES);
     if (typeof read === 'string') return { status: 'failed', message: read };
-    try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(read);
-      return { status: 'opened', agenda: parseAgendaFileText(text), fileName: path.basename(file) };
-    } catch (error) {
-      if (error instanceof AgendaFileError) return { status: 'failed', message: `${path.basename(file)}: ${error.message}` };
-      return { status: 'failed', message: `${path.basename(file)} er ikke en tekstfil i UTF-8 og kan ikke være en dagsordensfil.` };
-    }
+    return agendaFromImportedFile(file, read, this.pdfReader);
   }
 }
 

@@ -90,7 +90,12 @@ if (!app.requestSingleInstanceLock()) {
           open: (target) => shell.openExternal(target),
         }),
       exports,
-      files: new AgendaFiles(dialogs),
+      files: new AgendaFiles(dialogs, async () => {
+        // pdfjs-dist stays outside the bundle (it loads its worker module by path).
+        const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+        const standardFonts = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts');
+        return { getDocument: pdfjs.getDocument, standardFontDataUrl: `${standardFonts}${path.sep}` };
+      }),
       windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
     });
 

@@ -30,7 +30,7 @@ function copyExportTemplate(): Plugin {
  * Builds Electron's main process, the preload and the PDF export worker (a utility process)
  * to dist/electron as CommonJS. Each is built on its own so the sandboxed preload is one file
  * that requires nothing but `electron`. Only Electron, Node's built-ins and the native Typst
- * compiler (its .node file must stay loadable from outside the asar) are left external;
+ * compiler (its .node file must stay loadable from outside the asar) and pdfjs-dist are left external;
  * everything else (shared/, TipTap's schema for checking agenda files) is bundled.
  */
 export default defineConfig({
@@ -50,6 +50,8 @@ export default defineConfig({
       external: [
         'electron',
         '@myriaddreamin/typst-ts-node-compiler',
+        // pdfjs loads its own worker module by path at run time: it cannot be bundled.
+        /^pdfjs-dist(\/|$)/,
         ...builtinModules,
         ...builtinModules.map((name) => `node:${name}`),
       ],

@@ -8,6 +8,12 @@ import { safeFileName, withExtension } from '../../../electron/file-name';
 import type { FileDialogs } from '../../../electron/file-dialogs';
 import { serializeAgendaFile } from '../../../shared/agenda/agenda-file';
 import { everyNodeAgenda } from '../../support/every-node-agenda';
+import { sampleAgendaPdf } from '../../support/text-pdf';
+import { nodePdfReader } from '../../../server/import/pdf-text';
+
+/** The desktop app gives pdfjs-dist from its own bundle; in Node the same package serves. */
+const nodePdfReaderForTests = async () => nodePdfReader();
+const REFERENCE = path.join(import.meta.dirname, '../../fixtures/kkr-midtjylland-2024-06-18.txt');
 
 let dir: string;
 beforeEach(async () => (dir = await mkdtemp(path.join(tmpdir(), 'dagsorden-copies-'))));
@@ -67,15 +73,32 @@ describe('Importér …', () => {
     expect(result).toMatchObject({ status: 'opened', fileName: 'kkr.dagsorden.json', agenda: { format: 'dagsorden-agenda', version: 1 } });
   });
 
+  it('rebuilds an existing agenda from its text layer, as text or as PDF', async () => {
+    const text = path.join(dir, 'kkr.txt');
+    await writeFile(text, await readFile(REFERENCE));
+    const fromText = await new AgendaFiles(dialogsAnswering(text), nodePdfReaderForTests).importAgendaFile(null);
+    expect(fromText).toMatchObject({ status: 'opened', fileName: 'kkr.txt' });
+    const sections = fromText.status === 'opened' ? fromText.agenda.body.content ?? [] : [];
+    expect(sections).toHaveLength(7);
+
+    const pdf = path.join(dir, 'kkr.pdf');
+    await writeFile(pdf, sampleAgendaPdf());
+    const fromPdf = await new AgendaFiles(dialogsAnswering(pdf), nodePdfReaderForTests).importAgendaFile(null);
+    expect(fromPdf).toMatchObject({ status: 'opened', fileName: 'kkr.pdf' });
+    expect(JSON.stringify(fromPdf)).toContain('Frigastudvalget');
+  });
+
   it('says what is wrong with a file that is not an agenda file', async () => {
     const cases: Array<[string, string | Buffer, RegExp]> = [
       ['tekst.json', 'hej', /tekst\.json: Ugyldig dagsordensfil: ikke gyldig JSON/],
       ['andet.json', '{"format":"noget-andet"}', /andet\.json: Ugyldig dagsordensfil: "format"/],
-      ['binaer.json', Buffer.from([0xff, 0xfe, 0x00, 0x41]), /binaer\.json er ikke en tekstfil i UTF-8/],
+      ['binaer.json', Buffer.from([0xff, 0xfe, 0x00, 0x41]), /binaer\.json er hverken en dagsordensfil, en tekstfil eller en PDF/],
+      ['noter.txt', 'Bare nogle noter uden punkter.', /noter\.txt: Ingen dagsorden fundet/],
+      ['defekt.pdf', '%PDF-1.7 men resten mangler', /defekt\.pdf: Filen kunne ikke læses som PDF/],
     ];
     for (const [name, content, message] of cases) {
       await writeFile(path.join(dir, name), content);
-      expect(await new AgendaFiles(dialogsAnswering(path.join(dir, name))).importAgendaFile(null)).toEqual({ status: 'failed', message: expect.stringMatching(message) });
+      expect(await new AgendaFiles(dialogsAnswering(path.join(dir, name)), nodePdfReaderForTests).importAgendaFile(null)).toEqual({ status: 'failed', message: expect.stringMatching(message) });
     }
   });
 });
