@@ -7,6 +7,7 @@ import { writeFileAtomic } from './atomic-write';
 import type { FileDialogs } from './file-dialogs';
 import { safeFileName, withExtension } from './file-name';
 import { agendaFromImportedFile, IMPORT_EXTENSIONS } from './agenda-import';
+import { OpenedFiles } from './opened-files';
 import type { PdfReader } from '../shared/import/pdf-text-layer';
 
 /** Largest file "Importér …" reads (a long agenda's PDF with images). */
@@ -24,6 +25,8 @@ export class AgendaFiles {
     private readonly dialogs: FileDialogs,
     /** pdfjs-dist for reading a PDF's text layer (loaded only when a PDF is imported). */
     private readonly pdfReader: () => Promise<PdfReader> = () => Promise.reject(new Error('PDF-import er ikke sat op')),
+    /** Files the operating system asked to open; the next import takes one instead of asking. */
+    private readonly opened: OpenedFiles = new OpenedFiles(),
   ) {}
 
   /** Asks where to save and writes the state there atomically. `state` and `suggestedName` are already checked. */
@@ -58,7 +61,7 @@ export class AgendaFiles {
    * agenda, and returns it as a checked agenda, or why it is not one.
    */
   async importAgendaFile(window: BrowserWindow | null): Promise<ImportAgendaFileResult> {
-    const file = await this.dialogs.openFile(window, { title: 'Importér dagsorden', filter: IMPORT_FILTER });
+    const file = this.opened.take() ?? (await this.dialogs.openFile(window, { title: 'Importér dagsorden', filter: IMPORT_FILTER }));
     if (!file) return { status: 'canceled' };
     const read = await readLimited(file, MAX_IMPORT_BYTES);
     if (typeof read === 'string') return { status: 'failed', message: read };

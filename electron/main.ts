@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { normaliseServerUrl } from './settings-validation';
 import { AgendaFiles } from './agenda-copies';
+import { importableArguments, OpenedFiles } from './opened-files';
 import { AgendaWindows } from './agenda-windows';
-import { setupAppMenu } from './app-menu';
+import { sendMenuCommand, setupAppMenu } from './app-menu';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { contentSecurityPolicy } from './content-security-policy';
 import { confirmExternalDialog, openExternalConfirmed } from './external-links';
@@ -29,7 +30,23 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let windows: AgendaWindows | undefined;
-  app.on('second-instance', () => windows?.focusAny());
+  // Agenda files the OS asks us to open (file association; a path on the command line; macOS open-file).
+  const opened = new OpenedFiles();
+  let ready = false;
+  const importOpenedFiles = () => {
+    if (!ready || !windows || !opened.hasWaiting()) return;
+    windows.focusAny();
+    sendMenuCommand('importAgendaFile', undefined);
+  };
+  for (const file of importableArguments(process.argv)) opened.add(file);
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    if (opened.add(file)) importOpenedFiles();
+  });
+  app.on('second-instance', (_event, argv) => {
+    windows?.focusAny();
+    if (importableArguments(argv).filter((file) => opened.add(file)).length > 0) importOpenedFiles();
+  });
   // Every page, frame or popup Electron creates is kept on the app (defence in depth: each window also guards itself).
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents));
 
@@ -90,16 +107,23 @@ if (!app.requestSingleInstanceLock()) {
           open: (target) => shell.openExternal(target),
         }),
       exports,
-      files: new AgendaFiles(dialogs, async () => {
+      files: new AgendaFiles(
+        dialogs,
+        async () => {
         // pdfjs-dist stays outside the bundle (it loads its worker module by path).
         const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
         const standardFonts = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts');
         return { getDocument: pdfjs.getDocument, standardFontDataUrl: `${standardFonts}${path.sep}` };
-      }),
+        },
+        opened,
+      ),
       windowOf: (event) => BrowserWindow.fromWebContents(event.sender),
     });
 
-    agendaWindows.openStart();
+    const start = agendaWindows.openStart();
+    ready = true;
+    // A file given at the first start is imported once the start screen listens for commands.
+    start.webContents.once('did-finish-load', () => setTimeout(importOpenedFiles, 300));
     app.on('activate', () => {
       if (agendaWindows.count === 0) agendaWindows.openStart();
     });

@@ -4,6 +4,7 @@ import { navigate } from '../app/route';
 import type { AgendaSession } from '../sync/agenda-session';
 import { desktopApi } from '../sync/server-url';
 import { exportPdf, openCopy, saveCopy, type ActionOutcome } from './file-actions';
+import { importAgenda } from '../start/import-agenda';
 
 /** The state of the file commands of an open agenda, for the screen to show. */
 export interface FileCommandState {
@@ -51,6 +52,13 @@ export function useFileCommands(session: AgendaSession): FileCommandState {
         case 'newAgenda':
         case 'openAgenda':
           navigate({ screen: 'start' });
+          break;
+        case 'importAgendaFile':
+          run('Importerer …', async () => {
+            const outcome = await importAgenda();
+            if (outcome.kind === 'imported') navigate({ screen: 'agenda', id: outcome.id });
+            return outcome.kind === 'problem' ? { kind: 'problem', message: `Importen mislykkedes: ${outcome.message}` } : { kind: 'canceled' };
+          });
           break;
         default:
           break;
