@@ -11,6 +11,7 @@ import { TopicLine } from './topic-line';
 import { Indstilling } from './indstilling';
 import { Enclosure } from './enclosure';
 import { SafeLink } from './safe-link';
+import { StructureGuard } from './structure-guard';
 
 /**
  * The one schema of an agenda, as the TipTap extension list. The renderer adds node views
@@ -46,6 +47,7 @@ export const agendaExtensions: Extensions = [
   Indstilling,
   Enclosure,
   SafeLink,
+  StructureGuard,
 ];
 
 /** Every node type name of the schema; the export mapping must handle each of them. */

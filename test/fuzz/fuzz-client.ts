@@ -5,12 +5,14 @@ import { redo, undo, ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { agendaExtensions } from '../../shared/schema/agenda-extensions';
 import { DocumentField } from '../../shared/protocol/document-fields';
+import { UndoOriginRepair } from '../../shared/agenda/undo-origin-repair';
 import { HeadlessView } from './headless-view';
 
 /**
  * One simulated user: a Y.Doc bound to an editor state exactly as the renderer binds it:
  * the agenda schema's extensions plus TipTap's Collaboration extension, which installs
- * @tiptap/y-tiptap's ySyncPlugin and yUndoPlugin. The plugins come from a TipTap editor
+ * @tiptap/y-tiptap's ySyncPlugin and yUndoPlugin, and the repair of the origins of items
+ * that undo restores (UndoOriginRepair). The plugins come from a TipTap editor
  * that is never mounted; they run in a `HeadlessView` instead of a DOM view. Undo and redo
  * do what the editor's Collaboration commands (Mod-z / Mod-y) do. Carets and numbering
  * decorations are left out; they do not touch the document.
@@ -38,7 +40,11 @@ export class FuzzClient {
       element: null,
       // Only its plugins are used; JSON content keeps it from parsing HTML (no DOM in Node).
       content: { type: 'doc', content: [{ type: 'section', content: [{ type: 'sectionTitle' }] }] },
-      extensions: [...agendaExtensions, Collaboration.configure({ document: this.ydoc, field: DocumentField.Body })],
+      extensions: [
+        ...agendaExtensions,
+        Collaboration.configure({ document: this.ydoc, field: DocumentField.Body }),
+        UndoOriginRepair.configure({ document: this.ydoc }),
+      ],
     });
     const state = EditorState.create({ schema: this.editor.schema, plugins: this.editor.extensionManager.plugins });
     this.view = new HeadlessView(state, (plugin) => plugin.spec.key === ySyncPluginKey || plugin.spec.key === yUndoPluginKey);

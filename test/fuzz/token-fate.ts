@@ -8,7 +8,8 @@ import type { YOpLog } from './y-op-log';
  * - `deleted`: a delete, undo or redo step deleted its characters or a node that held them
  *   (delete wins over edits made concurrently inside what it removes).
  * - `emptied-block`: a step deleted all text of a block, and y-tiptap deleted the block's
- *   Y.XmlText with it; text typed into that block concurrently went with it.
+ *   Y.XmlText with it; or an undo/redo deleted a Y.XmlText that the undone step had created
+ *   (typing into an empty block creates one); text typed into it concurrently went with it.
  * - `copied-container`: a move, split or join (delete across blocks) copied the node holding
  *   the token and deleted the original (Yjs has no move); the token was typed into the
  *   original concurrently.
@@ -27,6 +28,8 @@ export type TokenFate = 'deleted' | 'emptied-block' | 'copied-container' | 'conc
 
 /** Steps that remove text by intent. */
 const REMOVING = new Set(['delete', 'deleteAcross', 'deleteItem', 'undo', 'redo']);
+/** Steps that undo or redo earlier ones. */
+const UNDOING = new Set(['undo', 'redo']);
 /** Steps that copy content (the binding turns them into delete + insert). */
 const COPYING = new Set(['split', 'moveItem', 'deleteAcross', 'undo', 'redo']);
 
@@ -75,6 +78,10 @@ function instanceFate(item: Y.Item, log: YOpLog, stale: ReadonlySet<number>): { 
     if (!holder.deleted) continue;
     const by = log.deleters(holder.id);
     if (by.length === 0) continue;
+    // y-tiptap deletes an element that no longer fits the schema (a list whose items were all
+    // deleted by concurrent steps). If nothing in it is left undeleted, that deletion lost
+    // nothing: what removed the token is further in.
+    if (type instanceof Y.XmlElement && by.every((op) => op.kind === 'receive') && liveText(type) === '') continue;
     const what = type === null ? 'characters' : type instanceof Y.XmlElement ? `<${type.nodeName}>` : 'Y.XmlText';
     const why = `its ${what} deleted by ${labels(by)}`;
     // A delete across blocks joins them: the binding deletes the later blocks' elements and
@@ -83,6 +90,9 @@ function instanceFate(item: Y.Item, log: YOpLog, stale: ReadonlySet<number>): { 
     if (joined) return { fate: 'copied', why };
     if (by.some((op) => REMOVING.has(op.kind)) && !(type instanceof Y.XmlText)) return { fate: 'deleted', why };
     if (type instanceof Y.XmlText && by.some((op) => op.kind === 'delete')) return { fate: 'emptied-block', why };
+    // Undo of typing into an empty block deletes the Y.XmlText that the typing created, with
+    // whatever others typed into it meanwhile (Yjs undoes an inserted type as a whole).
+    if (type instanceof Y.XmlText && by.some((op) => UNDOING.has(op.kind) && log.creator(holder.id)?.client === op.client)) return { fate: 'emptied-block', why };
     if (by.some((op) => op.kind === 'moveItem' || op.kind === 'split')) return { fate: 'copied', why };
     if (by.every((op) => stale.has(op.client))) return { fate: 'after-binding-threw', why };
     return { fate: 'unexplained', why };
@@ -129,6 +139,11 @@ export function explainRepeated(fragment: Y.XmlFragment, log: YOpLog, token: Tok
   const why = creators.map((op) => (op ? op.label : 'unknown')).join('; ');
   if (copies.length >= holders.length - 1) return { fate: 'concurrent-copies', why: `occurrences made by ${why}` };
   return { fate: 'unexplained', why: `occurrences made by ${why}` };
+}
+
+/** The text that `type` still shows (its undeleted text, without markup). */
+function liveText(type: Y.XmlElement): string {
+  return type.toString().replace(/<[^>]*>/g, '');
 }
 
 function labels(ops: Array<{ label: string }>): string {

@@ -74,6 +74,8 @@ export class YOpLog {
         for (const struct of doc.store.clients.get(range.client) ?? []) {
           if (!(struct instanceof Y.Item) || struct.id.clock < range.clock || struct.id.clock >= range.clock + range.len) continue;
           if (struct.content instanceof Y.ContentType && struct.content.type instanceof Y.XmlElement) {
+            // An element that held no text (an empty list left by concurrent edits) loses nothing when the binding drops it.
+            if (struct.content.type.toString().replace(/<[^>]*>/g, '') === '') continue;
             found.push(`<${struct.content.type.nodeName}> ${struct.id.client}:${struct.id.clock} (${struct.content.type.toString().length} characters of XML) on the client with Yjs id ${op.client}`);
           }
         }
