@@ -92,22 +92,23 @@ async function keystrokeLatencies(url: string, token: string, id: string): Promi
       await page.goto(`${url}/#/dagsorden/${id}`);
       await page.getByText('Alt er gemt på serveren').waitFor({ timeout: 30_000 });
     }
-    await pb.evaluate(() => {
-      const title = document.querySelectorAll('h2[data-type="item-title"]')[0]!;
+    // Passed as source text: the bundler's helpers for named functions do not exist in the page.
+    await pb.evaluate(`(() => {
+      const title = document.querySelectorAll('h2[data-type="item-title"]')[0];
       // The title's own text, without number widgets and other people's carets.
-      const ownText = () => {
-        const copy = title.cloneNode(true) as HTMLElement;
+      const ownLength = () => {
+        const copy = title.cloneNode(true);
         for (const extra of copy.querySelectorAll('.collaboration-carets__caret, .agenda-number')) extra.remove();
-        return copy.textContent ?? '';
+        return (copy.textContent || '').length;
       };
-      const start = ownText().length;
-      const seen: number[] = [];
-      (window as unknown as { __seen: number[] }).__seen = seen;
+      const start = ownLength();
+      const seen = [];
+      window.__seen = seen;
       new MutationObserver(() => {
-        const grown = ownText().length - start;
+        const grown = ownLength() - start;
         while (seen.length < grown) seen.push(performance.timeOrigin + performance.now());
       }).observe(title, { subtree: true, childList: true, characterData: true });
-    });
+    })()`);
     await pa.evaluate(() => {
       const sent: number[] = [];
       (window as unknown as { __sent: number[] }).__sent = sent;

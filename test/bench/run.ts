@@ -35,15 +35,21 @@ function table(rows: BenchRow[]): string {
 
 const files = readdirSync(dir).filter((name) => name.endsWith('.bench.ts')).sort();
 let ran = 0;
+let failed = 0;
 for (const file of files) {
   const module = (await import(pathToFileURL(path.join(dir, file)).href)) as { default: Benchmark[] };
   for (const bench of module.default) {
     if (filters.length > 0 && !filters.some((f) => bench.name.toLowerCase().includes(f))) continue;
     ran += 1;
     process.stdout.write(`\n## ${bench.name}\nbaseline: ${bench.baseline}\n\n`);
-    const rows = await bench.run();
-    process.stdout.write(`${table(rows)}\n`);
+    try {
+      const rows = await bench.run();
+      process.stdout.write(`${table(rows)}\n`);
+    } catch (error) {
+      failed += 1;
+      process.stdout.write(`FAILED: ${(error as Error).stack ?? String(error)}\n`);
+    }
   }
 }
 if (ran === 0) process.stdout.write(`no benchmark matched ${filters.join(', ') || '(none found)'}\n`);
-process.exit(0);
+process.exit(failed > 0 ? 1 : 0);
