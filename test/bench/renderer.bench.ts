@@ -82,7 +82,7 @@ async function openTimes(url: string, token: string, id: string, items: number):
 }
 
 /** Keystroke in one page → shown in the other: latencies in ms. */
-async function keystrokeLatencies(url: string, token: string, id: string): Promise<number[]> {
+async function keystrokeLatencies(url: string, token: string, id: string): Promise<{ remote: number[]; local: number[] }> {
   const [a, b] = [await launchBrowser(), await launchBrowser()];
   try {
     await presetProfile(a.context, { name: 'Anna', initials: 'aa', color: '#1f6feb' }, token);
@@ -93,7 +93,7 @@ async function keystrokeLatencies(url: string, token: string, id: string): Promi
       await page.getByText('Alt er gemt på serveren').waitFor({ timeout: 30_000 });
     }
     // Passed as source text: the bundler's helpers for named functions do not exist in the page.
-    await pb.evaluate(`(() => {
+    const observeTitle = (key: string) => `(() => {
       const title = document.querySelectorAll('h2[data-type="item-title"]')[0];
       // The title's own text, without number widgets and other people's carets.
       const ownLength = () => {
@@ -103,12 +103,14 @@ async function keystrokeLatencies(url: string, token: string, id: string): Promi
       };
       const start = ownLength();
       const seen = [];
-      window.__seen = seen;
+      window[${JSON.stringify(key)}] = seen;
       new MutationObserver(() => {
         const grown = ownLength() - start;
         while (seen.length < grown) seen.push(performance.timeOrigin + performance.now());
       }).observe(title, { subtree: true, childList: true, characterData: true });
-    })()`);
+    })()`;
+    await pb.evaluate(observeTitle('__seen'));
+    await pa.evaluate(observeTitle('__seenLocal'));
     await pa.evaluate(() => {
       const sent: number[] = [];
       (window as unknown as { __sent: number[] }).__sent = sent;
@@ -123,7 +125,11 @@ async function keystrokeLatencies(url: string, token: string, id: string): Promi
     await pb.waitForFunction((n) => (window as unknown as { __seen: number[] }).__seen.length >= n, KEYSTROKES, { timeout: 30_000 });
     const sent = await pa.evaluate(() => (window as unknown as { __sent: number[] }).__sent.slice(-150));
     const seen = await pb.evaluate(() => (window as unknown as { __seen: number[] }).__seen);
-    return seen.slice(0, KEYSTROKES).map((t, i) => t - sent[i]!);
+    const seenLocal = await pa.evaluate(() => (window as unknown as { __seenLocal: number[] }).__seenLocal);
+    return {
+      remote: seen.slice(0, KEYSTROKES).map((t, i) => t - sent[i]!),
+      local: seenLocal.slice(0, KEYSTROKES).map((t, i) => t - sent[i]!),
+    };
   } finally {
     await a.close();
     await b.close();
@@ -162,8 +168,10 @@ const benchmarks: Benchmark[] = [
           { case: '60 items, offline reload', metric: 'open, median of 5', unit: 'ms', ours: big.median, baseline: small.median, better: 'lower', target: '< 500 ms', met: big.median < 500 },
           { case: '60 items', metric: 'Yjs state', unit: 'KiB', ours: stateBytes / 1024, baseline: null, better: 'lower' },
           { case: '60 items', metric: 'IndexedDB stored', unit: 'KiB', ours: big.storedBytes / 1024, baseline: null, better: 'lower' },
-          { case: 'keystroke → other page', metric: 'p50', unit: 'ms', ours: percentile(browser, 50), baseline: percentile(node, 50), better: 'lower' },
-          { case: 'keystroke → other page', metric: 'p99', unit: 'ms', ours: percentile(browser, 99), baseline: percentile(node, 99), better: 'lower', target: '< 50 ms', met: percentile(browser, 99) < 50 },
+          { case: 'keystroke → other page', metric: 'p50', unit: 'ms', ours: percentile(browser.remote, 50), baseline: percentile(node, 50), better: 'lower' },
+          { case: 'keystroke → other page', metric: 'p99', unit: 'ms', ours: percentile(browser.remote, 99), baseline: percentile(node, 99), better: 'lower', target: '< 50 ms', met: percentile(browser.remote, 99) < 50 },
+          { case: 'keystroke → own page (input floor)', metric: 'p50', unit: 'ms', ours: percentile(browser.local, 50), baseline: null, better: 'lower' },
+          { case: 'keystroke → own page (input floor)', metric: 'p99', unit: 'ms', ours: percentile(browser.local, 99), baseline: null, better: 'lower' },
         ];
       } finally {
         await server.close();

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { AgendaSession } from '../sync/agenda-session';
 import { editorExtensions } from './editor-extensions';
@@ -8,9 +9,11 @@ import './editor.css';
 
 /**
  * The agenda workspace: the outline on the left; the toolbar, the meeting facts and the body
- * editor (bound to the session's Y.Doc) on the right.
+ * editor (bound to the session's Y.Doc) on the right. Memoised: the screen around it
+ * re-renders on every status or presence change, and re-rendering the editor content would
+ * re-render every item's node view with it.
  */
-export function AgendaEditor({ session }: { session: AgendaSession }) {
+export const AgendaEditor = memo(function AgendaEditor({ session }: { session: AgendaSession }) {
   const editor = useEditor(
     {
       extensions: editorExtensions(session.ydoc, session.provider, session.profile),
@@ -30,4 +33,4 @@ export function AgendaEditor({ session }: { session: AgendaSession }) {
       </div>
     </div>
   );
-}
+});

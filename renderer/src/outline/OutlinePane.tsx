@@ -28,9 +28,13 @@ export function OutlinePane({ editor, awareness }: { editor: Editor; awareness: 
   const [current, setCurrent] = useState<number | null>(null);
 
   useEffect(() => {
+    // Runs on every transaction and caret move: state is replaced only when it really changed,
+    // so typing does not re-render the outline.
     const update = () => {
-      setEntries(outlineEntries(editor.state.doc));
-      setPeers(peerLocations(editor, awareness));
+      const next = outlineEntries(editor.state.doc);
+      setEntries((previous) => (sameJson(previous, next) ? previous : next));
+      const nextPeers = peerLocations(editor, awareness);
+      setPeers((previous) => (sameJson(previous, nextPeers) ? previous : nextPeers));
       const { $from } = editor.state.selection;
       setCurrent($from.depth >= 2 ? $from.before(2) : $from.depth >= 1 ? $from.before(1) : null);
     };
@@ -47,10 +51,10 @@ export function OutlinePane({ editor, awareness }: { editor: Editor; awareness: 
     <nav className="outline" aria-label="Oversigt">
       <h2 className="outline-heading">Oversigt</h2>
       <ol className="outline-list">
-        {entries.map((entry) => {
+        {entries.map((entry, index) => {
           const here = peers.filter((peer) => peer.pos === entry.pos);
           return (
-            <li key={`${entry.kind}-${entry.pos}`} className={`outline-entry outline-entry--${entry.kind}${current === entry.pos ? ' is-current' : ''}`} data-testid={`outline-${entry.kind}`}>
+            <li key={`${entry.kind}-${index}`} className={`outline-entry outline-entry--${entry.kind}${current === entry.pos ? ' is-current' : ''}`} data-testid={`outline-${entry.kind}`}>
               <button type="button" className="outline-link" onClick={() => jumpTo(editor, entry.pos)} title={`Gå til ${entry.label} ${entry.title}`}>
                 <span className="outline-number">{entry.label}</span>
                 <span className={`outline-title${entry.title ? '' : ' is-untitled'}`}>{entry.title || 'Uden titel'}</span>
@@ -71,4 +75,9 @@ export function OutlinePane({ editor, awareness }: { editor: Editor; awareness: 
       </ol>
     </nav>
   );
+}
+
+/** Whether two plain values have the same JSON (small arrays of plain records). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

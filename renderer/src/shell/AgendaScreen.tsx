@@ -92,7 +92,7 @@ function OpenAgenda({ session, notice, onDismissNotice }: { session: AgendaSessi
         </div>
       )}
       {files.askingExport && <ExportDialog onExport={files.runExport} onClose={files.closeExport} />}
-      <main className="workspace">
+      <main className="workspace workspace--agenda">
         <AgendaEditor session={session} />
       </main>
     </div>

@@ -79,7 +79,11 @@ export class AgendaSession {
     });
     this.awareness = this.provider.awareness;
     this.awareness.setLocalStateField('user', { ...profile });
-    this.awareness.on('change', () => this.update({ peers: this.readPeers() }));
+    // Awareness changes with every caret move; the peer list only when someone comes, goes or renames.
+    this.awareness.on('change', () => {
+      const peers = this.readPeers();
+      if (JSON.stringify(peers) !== JSON.stringify(this.snapshot.peers)) this.update({ peers });
+    });
     ydoc.on('update', this.onUpdate);
     meetingMap(ydoc).observe(this.rememberFacts);
     this.rememberFacts();
