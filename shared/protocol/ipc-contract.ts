@@ -190,9 +190,10 @@ export const MENU_ACCELERATORS: Partial<Record<MenuCommand, string>> = {
   find: 'CmdOrCtrl+F',
   insertSection: 'CmdOrCtrl+Shift+Enter',
   insertItem: 'CmdOrCtrl+Enter',
-  insertIndstilling: 'CmdOrCtrl+Shift+I',
-  insertEnclosure: 'CmdOrCtrl+Shift+B',
-  toggleOutline: 'CmdOrCtrl+Shift+L',
+  insertIndstilling: 'CmdOrCtrl+Shift+5',
+  insertEnclosure: 'CmdOrCtrl+Shift+.',
+  // Not Shift+L: the editor uses it for "lukket punkt".
+  toggleOutline: 'CmdOrCtrl+Shift+U',
   showShortcuts: 'F1',
 };
 

@@ -1,4 +1,9 @@
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
+import type { Editor } from '@tiptap/core';
+import type { MenuCommand } from '../../../shared/protocol/ipc-contract';
+import { onMenuCommand } from '../app/menu-commands';
+import { FindBar } from './FindBar';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { AgendaSession } from '../sync/agenda-session';
 import { editorExtensions } from './editor-extensions';
@@ -21,11 +26,43 @@ export const AgendaEditor = memo(function AgendaEditor({ session }: { session: A
     },
     [session],
   );
+  const [outlineShown, setOutlineShown] = useState(true);
+  const [finding, setFinding] = useState(false);
+  const [shortcutsShown, setShortcutsShown] = useState(false);
+
+  useEffect(() => {
+    if (!editor) return;
+    // The browser client has no native menu: its Søg and Genvejstaster keys are handled here
+    // (in the desktop app the menu's accelerators arrive as menu commands instead).
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setFinding(true);
+      } else if (event.key === 'F1') {
+        event.preventDefault();
+        setShortcutsShown(true);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    const off = onMenuCommand((command) => {
+      if (command === 'toggleOutline') setOutlineShown((shown) => !shown);
+      else if (command === 'find') setFinding(true);
+      else if (command === 'showShortcuts') setShortcutsShown(true);
+      else runEditorCommand(editor, command);
+    });
+    return () => {
+      off();
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [editor]);
+
   return (
-    <div className="agenda-workspace">
-      <aside className="outline-pane">{editor && <OutlinePane editor={editor} awareness={session.provider.awareness} />}</aside>
+    <div className={`agenda-workspace${outlineShown ? '' : ' agenda-workspace--no-outline'}`}>
+      {outlineShown && <aside className="outline-pane">{editor && <OutlinePane editor={editor} awareness={session.provider.awareness} />}</aside>}
       <div className="editor-column">
         {editor && <Toolbar editor={editor} />}
+        {editor && finding && <FindBar editor={editor} onClose={() => setFinding(false)} />}
+        {shortcutsShown && <ShortcutsDialog onClose={() => setShortcutsShown(false)} />}
         <div className="paper">
           <MeetingFactsForm ydoc={session.ydoc} />
           <EditorContent editor={editor} className="editor-frame" />
@@ -34,3 +71,30 @@ export const AgendaEditor = memo(function AgendaEditor({ session }: { session: A
     </div>
   );
 });
+
+/** Runs a document command chosen from the desktop menu (Rediger, Indsæt) in the editor. */
+function runEditorCommand(editor: Editor, command: MenuCommand): void {
+  const chain = editor.chain().focus();
+  switch (command) {
+    case 'undo':
+      chain.undo().run();
+      break;
+    case 'redo':
+      chain.redo().run();
+      break;
+    case 'insertSection':
+      chain.insertSection().run();
+      break;
+    case 'insertItem':
+      chain.insertItem().run();
+      break;
+    case 'insertIndstilling':
+      chain.insertIndstilling().run();
+      break;
+    case 'insertEnclosure':
+      chain.toggleEnclosure().run();
+      break;
+    default:
+      break;
+  }
+}

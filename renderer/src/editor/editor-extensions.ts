@@ -11,10 +11,11 @@ import { AgendaNumbering } from './numbering-plugin';
 import { AgendaPlaceholders } from './placeholder-plugin';
 import { ItemDrop } from './item-drop-plugin';
 import { withNodeViews } from './agenda-node-views';
+import { FindHighlight } from './find-highlight';
 
 /**
  * The editor's extensions: the shared schema with the renderer's node views, plus numbering,
- * placeholders, moving items by drag, collaboration and carets.
+ * placeholders, moving items by drag, find highlights, collaboration and carets.
  */
 export function editorExtensions(ydoc: Y.Doc, provider: WebsocketProvider, user: UserProfile): Extensions {
   return [
@@ -22,6 +23,7 @@ export function editorExtensions(ydoc: Y.Doc, provider: WebsocketProvider, user:
     AgendaNumbering,
     AgendaPlaceholders,
     ItemDrop,
+    FindHighlight,
     Collaboration.configure({ document: ydoc, field: DocumentField.Body }),
     // Yjs 13.6 undo can restore items that peers place differently (yjs/yjs#794).
     UndoOriginRepair.configure({ document: ydoc }),

@@ -1,0 +1,23 @@
+/** The editor's keyboard shortcuts, as "Genvejstaster" lists them (ProseMirror key names). */
+export const EDITOR_SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
+  { keys: 'Mod-Shift-Enter', what: 'Ny sektion' },
+  { keys: 'Mod-Enter', what: 'Nyt punkt' },
+  { keys: 'Mod-Shift-1', what: 'Overskrift Baggrund' },
+  { keys: 'Mod-Shift-2', what: 'Overskrift Indstilling' },
+  { keys: 'Mod-Shift-3', what: 'Overskrift Sagsfremstilling' },
+  { keys: 'Mod-Shift-4', what: 'Overskrift Beslutning' },
+  { keys: 'Mod-Shift-5', what: 'Det indstilles, at …' },
+  { keys: 'Mod-Shift-6', what: 'Det indstilles, med at-punkter' },
+  { keys: 'Mod-Shift-.', what: 'Bilagsmærke ./.' },
+  { keys: 'Mod-Shift-7', what: 'Emnelinje' },
+  { keys: 'Mod-Shift-8', what: 'Punktopstilling' },
+  { keys: 'Mod-b', what: 'Fed' },
+  { keys: 'Mod-i', what: 'Kursiv' },
+  { keys: 'Mod-k', what: 'Link' },
+  { keys: 'Mod-z', what: 'Fortryd' },
+  { keys: 'Mod-Shift-z', what: 'Gentag' },
+  { keys: 'Alt-Shift-ArrowUp', what: 'Flyt punktet op' },
+  { keys: 'Alt-Shift-ArrowDown', what: 'Flyt punktet ned' },
+  { keys: 'Mod-Shift-l', what: 'Lukket punkt til/fra' },
+  { keys: 'Mod-f', what: 'Søg i dagsordenen' },
+];
