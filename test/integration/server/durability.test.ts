@@ -6,20 +6,11 @@ import * as Y from 'yjs';
 import { AGENDA_API_PATH } from '../../../shared/protocol/agenda-api';
 import { connectClient, whenSynced, type NodeClient } from '../../support/node-client';
 import { addUserWithCommand, bundledServer, freePort, startServerProcess, type ServerProcess } from './server-process';
+import { seededRandom } from '../../support/seeded-random';
 
 const DOC = 'durable-agenda';
 const CYCLES = 25;
 
-/** A seeded PRNG (mulberry32), so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('durability under SIGKILL', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dagsorden-durable-'));
@@ -32,7 +23,7 @@ describe('durability under SIGKILL', () => {
   });
 
   it(`keeps every token the server relayed through ${CYCLES} kills, none duplicated`, async () => {
-    const random = prng(20240618);
+    const random = seededRandom(20240618);
     bundle = bundledServer();
     const token = addUserWithCommand(dataDir, 'Holdbar', 'hb');
     const port = await freePort();

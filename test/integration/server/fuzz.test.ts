@@ -14,21 +14,12 @@ import { connectClient, eventually, whenSynced } from '../../support/node-client
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { agendaSocketUrl, openSocket } from './raw-socket';
 import { forgedUpdate } from './forged-update';
+import { seededRandom } from '../../support/seeded-random';
 
 const DOC = 'fuzzed-agenda';
 const FRAMES = 10_000;
 const PARALLEL = 16;
 
-/** A seeded PRNG (mulberry32), so a failure can be replayed. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -130,7 +121,7 @@ describe('malformed frames', () => {
   });
 
   it(`survive ${FRAMES} seeded malformed frames, and the stored agenda is unchanged`, async () => {
-    const random = prng(0x5eed);
+    const random = seededRandom(0x5eed);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, (await server.storage.load(DOC))!);
     const real = realFrames(doc);
