@@ -115,6 +115,8 @@ describe('editing an agenda with the toolbar, two people at once', () => {
     const a = await anna.newPage();
     await a.goto(server.url);
     await a.getByRole('button', { name: 'Ny dagsorden' }).click();
+    // The new agenda is saved locally before the page moves to it.
+    await a.waitForURL(/#\/dagsorden\/[0-9a-f-]+$/);
     const b = await bo.newPage();
     await b.goto(a.url());
     await expect.poll(() => outline(b), { timeout: 15_000 }).toContain('7. Eventuelt');

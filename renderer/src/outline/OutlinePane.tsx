@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Transaction } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import type { Awareness } from 'y-protocols/awareness';
@@ -28,22 +29,39 @@ export function OutlinePane({ editor, awareness }: { editor: Editor; awareness: 
   const [current, setCurrent] = useState<number | null>(null);
 
   useEffect(() => {
-    // Runs on every transaction and caret move: state is replaced only when it really changed,
-    // so typing does not re-render the outline.
-    const update = () => {
+    // Runs on every transaction and caret move: each part is recomputed only when what it
+    // depends on changed, and state is replaced only when it really changed, so typing and a
+    // colleague's edits do not re-render the outline.
+    const updateEntries = () => {
       const next = outlineEntries(editor.state.doc);
       setEntries((previous) => (sameJson(previous, next) ? previous : next));
-      const nextPeers = peerLocations(editor, awareness);
-      setPeers((previous) => (sameJson(previous, nextPeers) ? previous : nextPeers));
+    };
+    const updatePeers = () => {
+      const next = peerLocations(editor, awareness);
+      setPeers((previous) => (sameJson(previous, next) ? previous : next));
+    };
+    const updateCurrent = () => {
       const { $from } = editor.state.selection;
       setCurrent($from.depth >= 2 ? $from.before(2) : $from.depth >= 1 ? $from.before(1) : null);
     };
+    const update = () => {
+      updateEntries();
+      updatePeers();
+      updateCurrent();
+    };
+    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
+      if (transaction.docChanged) {
+        updateEntries();
+        updatePeers();
+      }
+      if (transaction.selectionSet || transaction.docChanged) updateCurrent();
+    };
     update();
-    editor.on('transaction', update);
-    awareness.on('change', update);
+    editor.on('transaction', onTransaction);
+    awareness.on('change', updatePeers);
     return () => {
-      editor.off('transaction', update);
-      awareness.off('change', update);
+      editor.off('transaction', onTransaction);
+      awareness.off('change', updatePeers);
     };
   }, [editor, awareness]);
 
