@@ -8,7 +8,8 @@ import { isSafeHref } from '../schema/link-policy';
  */
 export interface PdfReader {
   getDocument: typeof GetDocument;
-  standardFontDataUrl: string;
+  /** Where pdfjs finds its standard-font data (with a trailing slash); none where PDFs embed their fonts. */
+  standardFontDataUrl?: string;
 }
 
 /** Thrown when a file cannot be read as a PDF; the message (Danish) says why. */
@@ -100,7 +101,7 @@ export async function extractPdfText(bytes: Uint8Array, reader: PdfReader): Prom
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
-      standardFontDataUrl: reader.standardFontDataUrl,
+      ...(reader.standardFontDataUrl ? { standardFontDataUrl: reader.standardFontDataUrl } : {}),
       verbosity: 0,
     }).promise;
   } catch (error) {

@@ -8,6 +8,7 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, type TestBrowser } from '../support/browser';
 import { agendaPdfRoute } from '../../server/http/agenda-pdf-route';
 import { PdfWorkerPool } from '../../server/export/pdf-worker-pool';
+import { sampleAgendaPdf } from '../support/text-pdf';
 
 const REFERENCE = fileURLToPath(new URL('../fixtures/kkr-midtjylland-2024-06-18.txt', import.meta.url));
 
@@ -83,6 +84,18 @@ describe('start screen, settings, import and export in Chromium', () => {
 
     await page.getByRole('button', { name: '← Dagsordener' }).click();
     await expect.poll(() => page.locator('#recent-heading + .agenda-list .agenda-row-title').first().textContent()).toBe('Dagsorden – KKR Midtjylland – 18. juni 2024');
+  });
+
+  it('imports an existing agenda from its PDF in the browser', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Importér …' }).click();
+    await (await chooser).setFiles({ name: 'dagsorden.pdf', mimeType: 'application/pdf', buffer: Buffer.from(sampleAgendaPdf()) });
+    // Section titles as shown, with their derived numbers.
+    await expect.poll(() => page.locator('h1[data-type="section-title"]').allTextContents(), { timeout: 20_000 }).toEqual(['1.Godkendelse af referat', '2.Siden sidst']);
+    await expect.poll(() => page.locator('.agenda-body').textContent()).toContain('Frigastudvalget');
+    await expect.poll(() => page.locator('p[data-type="case-line"]').first().textContent()).toBe('SAG-2024-01875 chbn/jhp');
   });
 
   it('refuses a file that is not an agenda, with a message', async () => {

@@ -1,5 +1,7 @@
 import { parseAgendaFileText, MAX_AGENDA_FILE_BYTES, type AgendaFile } from '../../../shared/agenda/agenda-file';
 import { importAgendaText } from '../../../shared/import/import-agenda';
+import { extractPdfText, looksLikePdf } from '../../../shared/import/pdf-text-layer';
+import { browserPdfReader } from './browser-pdf-reader';
 import { createAgenda } from '../sync/create-agenda';
 import { desktopApi } from '../sync/server-url';
 import { pickFile } from '../shell/browser-files';
@@ -8,9 +10,8 @@ import { pickFile } from '../shell/browser-files';
 export type ImportOutcome = { kind: 'imported'; id: string; message: string } | { kind: 'canceled' } | { kind: 'problem'; message: string };
 
 /**
- * "Importér …": an agenda file (.json), or the text layer of an existing agenda (.txt)
- * rebuilt by the importer, becomes a new agenda. PDFs are read by the desktop app (its main
- * process extracts the text) or by `npx dagsorden import`.
+ * "Importér …": an agenda file (.json), or an existing agenda's text layer (.txt) or PDF
+ * rebuilt by the importer, becomes a new agenda. (In the desktop app main reads the file.)
  */
 export async function importAgenda(): Promise<ImportOutcome> {
   const api = desktopApi();
@@ -22,19 +23,20 @@ export async function importAgenda(): Promise<ImportOutcome> {
     if (result.status === 'failed') return { kind: 'problem', message: result.message };
     agenda = result.agenda;
   } else {
-    const file = await pickFile('.json,.txt');
+    const file = await pickFile('.json,.txt,.pdf');
     if (!file) return { kind: 'canceled' };
     if (file.size > MAX_AGENDA_FILE_BYTES) return { kind: 'problem', message: `${file.name} er for stor til at være en dagsorden.` };
     try {
-      const text = await file.text();
-      if (/\.json$/i.test(file.name)) {
-        agenda = parseAgendaFileText(text);
-      } else if (/\.txt$/i.test(file.name)) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const text = looksLikePdf(bytes) ? await extractPdfText(bytes, await browserPdfReader()) : new TextDecoder().decode(bytes);
+      if (looksLikePdf(bytes) || /\.txt$/i.test(file.name)) {
         const result = importAgendaText(text);
         agenda = result.agenda;
         if (result.warnings.length > 0) note = ` ${result.warnings.length} tekststykker kunne ikke placeres og står i afsnit mærket „Tekst der ikke kunne placeres“.`;
+      } else if (/\.json$/i.test(file.name)) {
+        agenda = parseAgendaFileText(text);
       } else {
-        return { kind: 'problem', message: `${file.name}: vælg en dagsordensfil (.json) eller en tekstfil (.txt). PDF-filer importeres i skrivebordsprogrammet.` };
+        return { kind: 'problem', message: `${file.name}: vælg en dagsordensfil (.json), en tekstfil (.txt) eller en PDF.` };
       }
     } catch (error) {
       return { kind: 'problem', message: `${file.name}: ${(error as Error).message}` };
