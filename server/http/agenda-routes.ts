@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  AGENDA_API_PATH, type AgendaListResponse, type CreateAgendaRequest, type CreateAgendaResponse,
+  AGENDA_API_PATH, ME_API_PATH, type AgendaListResponse, type MeResponse, type CreateAgendaRequest, type CreateAgendaResponse,
 } from '../../shared/protocol/agenda-api';
 import { CloseCode } from '../../shared/protocol/close-codes';
 import { isValidAgendaId } from '../../shared/agenda/agenda-id';
@@ -39,6 +39,10 @@ export function addAgendaRoutes(router: Router, context: ApiContext): void {
 
   router.add('GET', AGENDA_API_PATH, authenticated(context, (_req, res) => {
     sendJson(res, 200, { agendas: agendas.list() } satisfies AgendaListResponse);
+  }));
+
+  router.add('GET', ME_API_PATH, authenticated(context, (_req, res, _params, user) => {
+    sendJson(res, 200, { name: user.name, initials: user.initials, readOnly: user.readOnly } satisfies MeResponse);
   }));
 
   router.add('POST', AGENDA_API_PATH, authenticated(context, async (req, res, _params, user) => {

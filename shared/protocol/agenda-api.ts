@@ -8,6 +8,7 @@
  *   posting again after reconnecting, is safe)
  * - `DELETE /api/agendas/:id`      → 204 (a recoverable copy is kept for 30 days)
  * - `GET    /api/agendas/:id/pdf`  → 200 application/pdf (`?public=1` for the public version)
+ * - `GET    /api/me`               → 200 `MeResponse`: who the token belongs to
  * Errors answer `ApiError` with a 4xx/5xx status.
  */
 
@@ -41,6 +42,17 @@ export interface CreateAgendaResponse {
 export interface ApiError {
   error: string;
 }
+
+/** The user a token belongs to, as the server knows them. */
+export interface MeResponse {
+  name: string;
+  initials: string;
+  /** Receives every change but may not change anything (the server drops their edits). */
+  readOnly: boolean;
+}
+
+/** Path of the "who am I" request. */
+export const ME_API_PATH = '/api/me';
 
 /** Query parameter that carries the token on the websocket URL (browsers cannot set headers there). */
 export const TOKEN_PARAM = 'token';

@@ -1,4 +1,4 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Editor } from '@tiptap/core';
 import type { MenuCommand } from '../../../shared/protocol/ipc-contract';
 import { onMenuCommand } from '../app/menu-commands';
@@ -26,6 +26,10 @@ export const AgendaEditor = memo(function AgendaEditor({ session }: { session: A
     },
     [session],
   );
+  const readOnly = useSyncExternalStore(session.subscribe, () => session.getSnapshot().readOnly);
+  useEffect(() => {
+    if (editor && editor.isEditable === readOnly) editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
   const [outlineShown, setOutlineShown] = useState(true);
   const [finding, setFinding] = useState(false);
   const [shortcutsShown, setShortcutsShown] = useState(false);
@@ -48,7 +52,7 @@ export const AgendaEditor = memo(function AgendaEditor({ session }: { session: A
       if (command === 'toggleOutline') setOutlineShown((shown) => !shown);
       else if (command === 'find') setFinding(true);
       else if (command === 'showShortcuts') setShortcutsShown(true);
-      else runEditorCommand(editor, command);
+      else if (editor.isEditable) runEditorCommand(editor, command);
     });
     return () => {
       off();
@@ -60,11 +64,11 @@ export const AgendaEditor = memo(function AgendaEditor({ session }: { session: A
     <div className={`agenda-workspace${outlineShown ? '' : ' agenda-workspace--no-outline'}`}>
       {outlineShown && <aside className="outline-pane">{editor && <OutlinePane editor={editor} awareness={session.provider.awareness} />}</aside>}
       <div className="editor-column">
-        {editor && <Toolbar editor={editor} />}
+        {editor && !readOnly && <Toolbar editor={editor} />}
         {editor && finding && <FindBar editor={editor} onClose={() => setFinding(false)} />}
         {shortcutsShown && <ShortcutsDialog onClose={() => setShortcutsShown(false)} />}
         <div className="paper">
-          <MeetingFactsForm ydoc={session.ydoc} />
+          <MeetingFactsForm ydoc={session.ydoc} readOnly={readOnly} />
           <EditorContent editor={editor} className="editor-frame" />
         </div>
       </div>

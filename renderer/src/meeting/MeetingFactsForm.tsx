@@ -21,7 +21,7 @@ function storedFacts(ydoc: Y.Doc): MeetingFacts {
  * valid change is written to the agenda's Y.Doc at once and shows for everyone. A date that
  * is not a real date is kept in the field, with a message, and not saved.
  */
-export function MeetingFactsForm({ ydoc }: { ydoc: Y.Doc }) {
+export function MeetingFactsForm({ ydoc, readOnly = false }: { ydoc: Y.Doc; readOnly?: boolean }) {
   const [facts, setFacts] = useState<MeetingFacts>(() => storedFacts(ydoc));
   const [dateText, setDateText] = useState(() => formatDateField(facts.date));
   const [dateProblem, setDateProblem] = useState<string | null>(null);
@@ -64,7 +64,7 @@ export function MeetingFactsForm({ ydoc }: { ydoc: Y.Doc }) {
   return (
     <section className="meeting-facts" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`} className="meeting-facts-heading">Mødet</h2>
-      <div className="meeting-facts-grid">
+      <fieldset className="meeting-facts-grid" disabled={readOnly}>
         <label className="field field--wide">
           <span>Udvalg</span>
           <input {...text('committee')} name="committee" placeholder="f.eks. KKR Midtjylland" aria-invalid={committeeMissing || undefined} aria-describedby={committeeMissing ? `${id}-committee` : undefined} />
@@ -106,7 +106,7 @@ export function MeetingFactsForm({ ydoc }: { ydoc: Y.Doc }) {
           <span>Sted</span>
           <input {...text('place')} name="place" placeholder="f.eks. Regionshuset Viborg" />
         </label>
-      </div>
+      </fieldset>
     </section>
   );
 }

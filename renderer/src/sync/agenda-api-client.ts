@@ -1,5 +1,5 @@
 import {
-  AGENDA_API_PATH, type AgendaListResponse, type AgendaSummary, type CreateAgendaRequest, type CreateAgendaResponse,
+  AGENDA_API_PATH, ME_API_PATH, type MeResponse, type AgendaListResponse, type AgendaSummary, type CreateAgendaRequest, type CreateAgendaResponse,
 } from '../../../shared/protocol/agenda-api';
 import type { SyncTarget } from './sync-target';
 
@@ -49,4 +49,9 @@ export async function listAgendas(target: SyncTarget): Promise<AgendaSummary[]> 
 export async function registerAgenda(target: SyncTarget, request: CreateAgendaRequest): Promise<string> {
   const result = await call<CreateAgendaResponse>(target, AGENDA_API_PATH, { method: 'POST', body: JSON.stringify(request) });
   return result.id;
+}
+
+/** Who the token belongs to, and whether they may only read. */
+export function whoAmI(target: SyncTarget): Promise<MeResponse> {
+  return call<MeResponse>(target, ME_API_PATH);
 }

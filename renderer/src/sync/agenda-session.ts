@@ -10,7 +10,7 @@ import { serverHasAll } from '../../../shared/protocol/saved-state';
 import { meetingMap, readMeetingFacts } from '../../../shared/agenda/ydoc-agenda';
 import { documentTitle } from '../../../shared/agenda/meeting-facts';
 import type { UserProfile } from '../user/user-profile';
-import { AgendaApiError, listAgendas, registerAgenda } from './agenda-api-client';
+import { AgendaApiError, listAgendas, registerAgenda, whoAmI } from './agenda-api-client';
 import { localAgenda, rememberAgenda } from './local-agendas';
 import { PendingChanges } from './pending-changes';
 import type { SyncTarget } from './sync-target';
@@ -35,6 +35,8 @@ export interface SessionSnapshot {
   confirmed: boolean;
   /** Local changes the server has not confirmed (kept across reloads). */
   pending: number;
+  /** The user may only read this agenda (the server drops their edits), so the editor is read-only. */
+  readOnly: boolean;
   peers: Peer[];
 }
 
@@ -70,7 +72,7 @@ export class AgendaSession {
     readonly profile: UserProfile,
   ) {
     this.pending = new PendingChanges(id);
-    this.snapshot = { status: target ? 'connecting' : 'local', refusal: null, confirmed: false, pending: this.pending.value, peers: [] };
+    this.snapshot = { status: target ? 'connecting' : 'local', refusal: null, confirmed: false, pending: this.pending.value, readOnly: false, peers: [] };
     // The provider owns the awareness; without a server an unconnected one still gives the editor its carets API.
     this.provider = new WebsocketProvider(target?.url ?? 'ws://127.0.0.1:9', id, ydoc, {
       connect: false,
@@ -112,7 +114,9 @@ export class AgendaSession {
     if (!this.target || this.destroyed) return;
     this.update({ status: 'connecting', refusal: null });
     try {
-      await this.ensureRegistered();
+      const me = await whoAmI(this.target);
+      if (me.readOnly !== this.snapshot.readOnly) this.update({ readOnly: me.readOnly });
+      if (!me.readOnly) await this.ensureRegistered();
     } catch (error) {
       if (error instanceof AgendaApiError && error.status === 401) {
         this.update({ status: 'refused', refusal: error.message });

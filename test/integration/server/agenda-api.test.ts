@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AGENDA_API_PATH, type AgendaListResponse } from '../../../shared/protocol/agenda-api';
+import { AGENDA_API_PATH, ME_API_PATH, type AgendaListResponse } from '../../../shared/protocol/agenda-api';
 import { CloseCode } from '../../../shared/protocol/close-codes';
 import { writeMeetingFacts } from '../../../shared/agenda/ydoc-agenda';
 import { connectClient, eventually, whenSynced } from '../../support/node-client';
@@ -34,6 +34,13 @@ describe('agenda API', () => {
     expect((await api(AGENDA_API_PATH, { token: reader, method: 'POST', body: '{}' })).status).toBe(403);
     expect((await api(`${AGENDA_API_PATH}/x`, { method: 'PUT' })).status).toBe(405);
     expect((await api('/api/other')).status).toBe(404);
+  });
+
+  it('tells a token who it belongs to, including whether the user may only read', async () => {
+    const reader = server.addUser({ name: 'Læser Larsen', initials: 'll', readOnly: true });
+    expect(await (await api(ME_API_PATH)).json()).toEqual({ name: 'Test Redaktør', initials: expect.any(String), readOnly: false });
+    expect(await (await api(ME_API_PATH, { token: reader })).json()).toEqual({ name: 'Læser Larsen', initials: 'll', readOnly: true });
+    expect((await api(ME_API_PATH, { token: 'nope' })).status).toBe(401);
   });
 
   it('lets the desktop app, whose page has another origin, call the API', async () => {
