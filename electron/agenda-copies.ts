@@ -5,7 +5,8 @@ import type { BrowserWindow } from 'electron';
 import { COPY_FILE_EXTENSION, MAX_COPY_BYTES, type FileSaveResult, type ImportAgendaFileResult, type OpenCopyResult } from '../shared/protocol/ipc-contract';
 import { writeFileAtomic } from './atomic-write';
 import type { FileDialogs } from './file-dialogs';
-import { safeFileName, withExtension } from './file-name';
+import { safeFileName, savePathFor, withExtension } from './file-name';
+import { existsSync } from 'node:fs';
 import { agendaFromImportedFile, IMPORT_EXTENSIONS } from './agenda-import';
 import { OpenedFiles } from './opened-files';
 import type { PdfReader } from '../shared/import/pdf-text-layer';
@@ -37,7 +38,7 @@ export class AgendaFiles {
       filter: COPY_FILTER,
     });
     if (!target) return { status: 'canceled' };
-    const file = withExtension(target, COPY_FILE_EXTENSION);
+    const file = savePathFor(target, COPY_FILE_EXTENSION, existsSync);
     try {
       await writeFileAtomic(file, state);
     } catch (error) {

@@ -22,3 +22,13 @@ export function safeFileName(text: string): string {
 export function withExtension(name: string, extension: string): string {
   return name.toLowerCase().endsWith(`.${extension.toLowerCase()}`) ? name : `${name}.${extension}`;
 }
+
+/**
+ * The file to write for a path chosen in a save dialog: the path with `extension` added when
+ * it has none — unless a file of that name already exists, which the dialog's overwrite
+ * question did not cover; then exactly the chosen path.
+ */
+export function savePathFor(chosen: string, extension: string, exists: (file: string) => boolean): string {
+  const extended = withExtension(chosen, extension);
+  return extended !== chosen && exists(extended) ? chosen : extended;
+}

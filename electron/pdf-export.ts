@@ -6,7 +6,8 @@ import type { ExportPdfResult, ExportProgress } from '../shared/protocol/ipc-con
 import { writeFileAtomic } from './atomic-write';
 import { isWorkerMessage, type ExportJob, type ExportResources } from './export-worker-protocol';
 import type { FileDialogs } from './file-dialogs';
-import { safeFileName, withExtension } from './file-name';
+import { safeFileName, savePathFor, withExtension } from './file-name';
+import { existsSync } from 'node:fs';
 import type { LogLine } from './main-log';
 
 /** A started export worker (Electron's UtilityProcess, adapted; a fake in tests). */
@@ -68,18 +69,19 @@ export class PdfExports {
         filter: { name: 'PDF-dokument', extensions: ['pdf'] },
       });
       if (!target || canceled) return { status: 'canceled' };
+      const file = savePathFor(target, 'pdf', existsSync);
       report('starting');
       const outcome = await this.compile(windowId, request, () => report('compiling'));
       if (outcome.status !== 'compiled') return outcome;
       report('writing');
       try {
-        await writeFileAtomic(withExtension(target, 'pdf'), outcome.pdf);
+        await writeFileAtomic(file, outcome.pdf);
       } catch (error) {
         this.deps.log(`PDF-eksporten kunne ikke skrive ${target}: ${(error as Error).message}`);
         return { status: 'failed', message: `PDF-filen kunne ikke gemmes: ${(error as Error).message}` };
       }
       report('done');
-      return { status: 'saved', fileName: path.basename(withExtension(target, 'pdf')) };
+      return { status: 'saved', fileName: path.basename(file) };
     } finally {
       this.running.delete(windowId);
     }

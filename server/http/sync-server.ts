@@ -213,6 +213,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
     const conn: SyncConnection = {
       label: info.label,
       readOnly: info.user.readOnly,
+      userId: info.user.id,
       send(message) {
         if (ws.readyState === WebSocket.OPEN) ws.send(message, { binary: true });
       },

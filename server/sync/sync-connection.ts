@@ -4,6 +4,8 @@ export interface SyncConnection {
   readonly label: string;
   /** Whether this client may change documents. */
   readonly readOnly: boolean;
+  /** Who is connected (the user the token belongs to). */
+  readonly userId: number;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }

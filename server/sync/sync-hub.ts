@@ -143,9 +143,15 @@ export class SyncHub {
         break;
       case MessageType.Awareness: {
         const update = decoding.readVarUint8Array(decoder);
-        if (this.exceedsAwarenessLimit(doc, conn, update)) {
+        const problem = this.awarenessProblem(doc, conn, update);
+        if (problem === 'limit') {
           this.options.log.warn('too-many-awareness-entries', { doc: doc.name, client: conn.label });
           conn.close(CloseCode.TooManyAwarenessEntries, 'For mange tilstedeværelser fra én forbindelse');
+          return;
+        }
+        if (problem === 'foreign') {
+          this.options.log.warn('foreign-awareness-entry', { doc: doc.name, client: conn.label });
+          conn.close(CloseCode.MalformedMessage, 'Tilstedeværelse for en anden forbindelse');
           return;
         }
         awarenessProtocol.applyAwarenessUpdate(doc.awareness, update, conn);
@@ -156,8 +162,14 @@ export class SyncHub {
     }
   }
 
-  /** Whether applying `update` would leave `conn` controlling more awareness entries than allowed. */
-  private exceedsAwarenessLimit(doc: SharedDocument, conn: SyncConnection, update: Uint8Array): boolean {
+  /**
+   * What is wrong with an awareness update from `conn`, if anything: it would leave `conn`
+   * controlling more entries than allowed ('limit'), or it speaks for an entry a connection of
+   * another user controls ('foreign': renaming or removing someone else in everyone's list).
+   * The same user may take over an entry: that is their own tab reconnecting before the
+   * server noticed the old connection was gone.
+   */
+  private awarenessProblem(doc: SharedDocument, conn: SyncConnection, update: Uint8Array): 'limit' | 'foreign' | null {
     const limit = this.options.maxAwarenessEntriesPerConnection ?? Limits.maxAwarenessEntriesPerConnection;
     const controlled = doc.controlledBy(conn);
     const decoder = decoding.createDecoder(update);
@@ -167,10 +179,12 @@ export class SyncHub {
       const clientId = decoding.readVarUint(decoder);
       decoding.readVarUint(decoder); // clock
       decoding.readVarString(decoder); // state (JSON)
-      if (!controlled.has(clientId)) added.add(clientId);
-      if (controlled.size + added.size > limit) return true;
+      if (controlled.has(clientId)) continue;
+      for (const [other, ids] of doc.connections) if (other !== conn && other.userId !== conn.userId && ids.has(clientId)) return 'foreign';
+      added.add(clientId);
+      if (controlled.size + added.size > limit) return 'limit';
     }
-    return false;
+    return null;
   }
 
   private handleSync(doc: SharedDocument, conn: SyncConnection, decoder: decoding.Decoder): void {

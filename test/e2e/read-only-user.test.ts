@@ -39,9 +39,13 @@ describe('a read-only user in Chromium', () => {
     await a.keyboard.type(' ⟦live⟧');
     await expect.poll(() => editorText(r), { timeout: 10_000 }).toContain('⟦live⟧');
 
-    // Typing in the read-only page changes nothing, here or for anyone.
+    // Typing in the read-only page changes nothing, here or for anyone: a later edit of
+    // Anna's reaches the reader, so anything the reader had sent would have arrived too.
     await r.locator('h2[data-type="item-title"]').first().click();
     await r.keyboard.type('ændring');
+    await a.keyboard.type(' ⟦efter⟧');
+    await expect.poll(() => editorText(r), { timeout: 10_000 }).toContain('⟦efter⟧');
+    await a.waitForTimeout(300);
     expect(await editorText(r)).not.toContain('ændring');
     expect(await editorText(a)).not.toContain('ændring');
   });

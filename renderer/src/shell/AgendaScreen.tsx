@@ -35,8 +35,8 @@ export function AgendaScreen({ id, profile }: { id: string; profile: UserProfile
       if (local.recoveredFrom) {
         setNotice(
           target
-            ? 'Den lokale kopi af dagsordenen var beskadiget. Den er lagt til side, og dagsordenen hentes igen fra serveren.'
-            : 'Den lokale kopi af dagsordenen var beskadiget og er lagt til side. Der er ingen server at hente den fra.',
+            ? 'Den lokale kopi af dagsordenen var beskadiget eller svarede ikke. Den er lagt til side (ikke slettet), og dagsordenen hentes igen fra serveren. Ændringer, der ikke nåede serveren, ligger kun i den gemte kopi.'
+            : 'Den lokale kopi af dagsordenen var beskadiget eller svarede ikke og er lagt til side (ikke slettet). Der er ingen server at hente den fra.',
         );
       }
       current = new AgendaSession(id, local.ydoc, local.persistence, target, profile);

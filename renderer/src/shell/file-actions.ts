@@ -26,6 +26,10 @@ export async function exportPdf(session: AgendaSession, publicVersion: boolean):
   }
   const target = await syncTarget();
   if (!target) return { kind: 'problem', message: 'Der er ingen server at lave PDF’en på.' };
+  // The browser client's PDF is made from the server's copy: it must hold everything first.
+  if (session.hasUnconfirmedChanges()) {
+    return { kind: 'problem', message: 'Dine seneste ændringer er ikke gemt på serveren endnu, og PDF’en laves fra serverens kopi. Vent til der står “Alt er gemt på serveren”, og prøv igen.' };
+  }
   let response: Response;
   try {
     response = await fetch(`${httpBase(target.url)}${AGENDA_API_PATH}/${session.id}/pdf${publicVersion ? '?public=1' : ''}`, {
@@ -60,6 +64,7 @@ export async function saveCopy(session: AgendaSession): Promise<ActionOutcome> {
 
 /** "Åbn kopi": merges a saved copy of this agenda back in; anything else is refused with the reason. */
 export async function openCopy(session: AgendaSession): Promise<ActionOutcome> {
+  if (session.getSnapshot().readOnly) return { kind: 'problem', message: 'Du har kun læseadgang og kan ikke flette en kopi ind.' };
   let bytes: Uint8Array;
   let name: string;
   const api = desktopApi();

@@ -24,6 +24,8 @@ async function call<T>(target: SyncTarget, path: string, init: RequestInit = {})
   let response: Response;
   try {
     response = await fetch(`${httpBase(target.url)}${path}`, {
+      // A server that accepts the connection but never answers must not leave the app waiting.
+      signal: AbortSignal.timeout(10_000),
       ...init,
       headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), authorization: `Bearer ${target.token}` },
     });

@@ -48,6 +48,13 @@ const REFUSALS: Record<number, string> = {
   [CloseCode.OutdatedClient]: 'Opdater Dagsorden: serveren bruger en nyere version af dokumentformatet.',
 };
 
+/** API answers that mean reconnecting will not help ("" = use the server's own message). */
+const API_REFUSALS: Record<number, string> = {
+  401: '',
+  403: REFUSALS[CloseCode.Forbidden]!,
+  410: REFUSALS[CloseCode.AgendaGone]!,
+};
+
 /**
  * One open agenda: its Y.Doc (already loaded from the local store), its connection to the
  * sync server when one is configured, and the truth about what the server has confirmed.
@@ -76,16 +83,14 @@ export class AgendaSession {
     // The provider owns the awareness; without a server an unconnected one still gives the editor its carets API.
     this.provider = new WebsocketProvider(target?.url ?? 'ws://127.0.0.1:9', id, ydoc, {
       connect: false,
+      // Tabs sync through the server only: an update from another tab must not look confirmed.
+      disableBc: true,
       params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION), [TOKEN_PARAM]: target?.token ?? '' },
       maxBackoffTime: 10_000,
     });
     this.awareness = this.provider.awareness;
     this.awareness.setLocalStateField('user', { ...profile });
-    // Awareness changes with every caret move; the peer list only when someone comes, goes or renames.
-    this.awareness.on('change', () => {
-      const peers = this.readPeers();
-      if (JSON.stringify(peers) !== JSON.stringify(this.snapshot.peers)) this.update({ peers });
-    });
+    this.awareness.on('change', this.onAwarenessChange);
     ydoc.on('update', this.onUpdate);
     meetingMap(ydoc).observe(this.rememberFacts);
     this.rememberFacts();
@@ -118,8 +123,9 @@ export class AgendaSession {
       if (me.readOnly !== this.snapshot.readOnly) this.update({ readOnly: me.readOnly });
       if (!me.readOnly) await this.ensureRegistered();
     } catch (error) {
-      if (error instanceof AgendaApiError && error.status === 401) {
-        this.update({ status: 'refused', refusal: error.message });
+      const refusal = error instanceof AgendaApiError ? API_REFUSALS[error.status] ?? null : null;
+      if (refusal !== null) {
+        this.update({ status: 'refused', refusal: refusal || (error as Error).message });
         return;
       }
       // Offline or the server is away: the provider's backoff retries, and registration with it.
@@ -138,8 +144,12 @@ export class AgendaSession {
     this.ydoc.off('update', this.onUpdate);
     meetingMap(this.ydoc).unobserve(this.rememberFacts);
     this.provider.destroy();
+    this.awareness.off('change', this.onAwarenessChange);
+    this.awareness.destroy();
     void this.persistence.destroy();
     this.listeners.clear();
+    // After the editor bound to it has been torn down in the same unmount.
+    setTimeout(() => this.ydoc.destroy(), 0);
   }
 
   private ensureRegistered(): Promise<void> {
@@ -197,9 +207,10 @@ export class AgendaSession {
         await this.ensureRegistered();
       }
     } catch (error) {
-      if (error instanceof AgendaApiError && error.status === 401) {
+      const refusal = error instanceof AgendaApiError ? API_REFUSALS[error.status] ?? null : null;
+      if (refusal !== null) {
         this.provider.disconnect();
-        this.update({ status: 'refused', refusal: error.message });
+        this.update({ status: 'refused', refusal: refusal || (error as Error).message });
       }
     }
   }
@@ -212,6 +223,12 @@ export class AgendaSession {
     } catch {
       rememberAgenda({ id: this.id, openedAt: new Date().toISOString() });
     }
+  };
+
+  /** Awareness changes with every caret move; the peer list only when someone comes, goes or renames. */
+  private onAwarenessChange = () => {
+    const peers = this.readPeers();
+    if (JSON.stringify(peers) !== JSON.stringify(this.snapshot.peers)) this.update({ peers });
   };
 
   private onUpdate = (_update: Uint8Array, origin: unknown) => {

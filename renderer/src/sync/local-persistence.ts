@@ -83,15 +83,27 @@ async function storeIsReadable(name: string): Promise<boolean> {
  */
 export async function openLocalDocument(id: string, ydoc: Y.Doc = new Y.Doc(), timeoutMs = LOCAL_LOAD_TIMEOUT_MS): Promise<LocalDocument> {
   const name = storeName(id);
-  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs));
-  const readable = await Promise.race([storeIsReadable(name), timeout]);
+  const readable = await within(storeIsReadable(name), timeoutMs, false);
   let recoveredFrom: string | null = null;
   if (!readable) {
     setAside(id, name);
     recoveredFrom = name;
   }
   const persistence = new IndexeddbPersistence(storeName(id), ydoc);
-  const loaded = await Promise.race([persistence.whenSynced.then(() => true), timeout.then(() => false)]);
-  if (!loaded) throw new Error('Den lokale lagring (IndexedDB) svarer ikke. Luk andre vinduer med Dagsorden og prøv igen.');
+  // The fresh store gets a wait of its own.
+  const loaded = await within(persistence.whenSynced.then(() => true), timeoutMs, false);
+  if (!loaded) {
+    await persistence.destroy().catch(() => {});
+    throw new Error('Den lokale lagring (IndexedDB) svarer ikke. Luk andre vinduer med Dagsorden og prøv igen.');
+  }
   return { ydoc, persistence, recoveredFrom };
+}
+
+/** `promise`'s value, or `fallback` when it has not settled within `ms`. */
+function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  const timeout = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -106,6 +106,26 @@ describe('limits', () => {
     await others.stillEdits('presence');
   });
 
+  it('refuses a connection that speaks for someone else’s presence, and leaves theirs untouched', async () => {
+    await start({});
+    const others = await bystander();
+    const first = await openSocket(agendaSocketUrl(server.url, DOC, server.token));
+    first.socket.send(awarenessFrame([{ clientId: 7001, state: { user: { name: 'Anna' } } }]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The same user taking over the entry is that user's tab reconnecting: allowed.
+    const again = await openSocket(agendaSocketUrl(server.url, DOC, server.token));
+    again.socket.send(awarenessFrame([{ clientId: 7001, state: { user: { name: 'Anna' } } }]));
+    // Another user speaking for it is not.
+    const spoofer = await openSocket(agendaSocketUrl(server.url, DOC, server.addUser({ name: 'Falsk' })));
+    spoofer.socket.send(awarenessFrame([{ clientId: 7001, state: { user: { name: 'Falsk' } } }]));
+    expect(await spoofer.closed).toBe(CloseCode.MalformedMessage);
+    expect(first.socket.readyState).toBe(first.socket.OPEN);
+    expect(again.socket.readyState).toBe(again.socket.OPEN);
+    again.socket.close();
+    await others.stillEdits('spoof');
+    first.socket.close();
+  });
+
   it('closes connections beyond the cap per address with TooManyConnections', async () => {
     await start({ limits: { maxConnectionsPerAddress: 3 } });
     const others = await bystander(); // two connections

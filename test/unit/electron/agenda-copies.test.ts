@@ -133,3 +133,14 @@ describe('file names from the renderer', () => {
     expect(withExtension('Referat', 'pdf')).toBe('Referat.pdf');
   });
 });
+
+describe('the path written after a save dialog', () => {
+  it('adds the extension, but never onto a name whose file exists (the dialog did not ask about it)', async () => {
+    const { savePathFor } = await import('../../../electron/file-name');
+    const existing = new Set(['/d/møde.dagsorden-kopi']);
+    const exists = (file: string) => existing.has(file);
+    expect(savePathFor('/d/ny', 'dagsorden-kopi', exists)).toBe('/d/ny.dagsorden-kopi');
+    expect(savePathFor('/d/møde', 'dagsorden-kopi', exists)).toBe('/d/møde');
+    expect(savePathFor('/d/møde.dagsorden-kopi', 'dagsorden-kopi', exists)).toBe('/d/møde.dagsorden-kopi');
+  });
+});

@@ -21,7 +21,7 @@ function controlledStorage() {
 function connection(label: string) {
   const sent: Uint8Array[] = [];
   const closes: number[] = [];
-  const conn: SyncConnection = { label, readOnly: false, send: (m) => sent.push(m), close: (code) => closes.push(code) };
+  const conn: SyncConnection = { label, readOnly: false, userId: 1, send: (m) => sent.push(m), close: (code) => closes.push(code) };
   return { conn, sent, closes };
 }
 

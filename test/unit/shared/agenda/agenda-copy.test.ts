@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decodeAgendaCopy, encodeAgendaCopy, mergeAgendaCopy, AgendaCopyError } from '../../../../shared/agenda/agenda-copy';
-import { bodyFragment, readAgenda, writeNewAgenda } from '../../../../shared/agenda/ydoc-agenda';
+import { bodyFragment, readAgenda, writeMeetingFacts, writeNewAgenda } from '../../../../shared/agenda/ydoc-agenda';
 import { everyNodeAgenda } from '../../../support/every-node-agenda';
 
 const ID = 'copy-test-agenda';
@@ -10,16 +10,25 @@ describe('agenda copy (Gem kopi / Åbn kopi)', () => {
   it('merges a copy back with nothing lost or doubled, also after both sides changed', () => {
     const original = new Y.Doc();
     writeNewAgenda(original, everyNodeAgenda());
-    const bytes = encodeAgendaCopy(ID, original);
-
-    // Elsewhere the agenda goes on from the same state, then the copy is merged back.
     const live = new Y.Doc();
     Y.applyUpdate(live, Y.encodeStateAsUpdate(original));
-    const title = bodyFragment(live).get(0) as Y.XmlElement;
-    expect(title).toBeTruthy();
+
+    // Offline, the copy's side changes the place and a title; then the copy is saved.
+    writeMeetingFacts(original, { place: 'Byrådssalen' });
+    const title = ((bodyFragment(original).get(0) as Y.XmlElement).get(1) as Y.XmlElement).get(0) as Y.XmlElement;
+    (title.get(0) as Y.XmlText).insert(0, 'KOPI: ');
+    const bytes = encodeAgendaCopy(ID, original);
+    // Meanwhile the live agenda changes the time.
+    writeMeetingFacts(live, { time: '13.00-15.00' });
+
     mergeAgendaCopy(ID, live, bytes);
     mergeAgendaCopy(ID, live, bytes);
-    expect(readAgenda(live)).toEqual(readAgenda(original));
+    const merged = readAgenda(live);
+    expect(merged.meeting.place).toBe('Byrådssalen');
+    expect(merged.meeting.time).toBe('13.00-15.00');
+    const text = JSON.stringify(merged.body);
+    expect(text.split('KOPI: ').length - 1).toBe(1);
+    expect(merged.body).toEqual(readAgenda(original).body);
   });
 
   it('refuses files that are not copies, damaged copies and copies of another agenda', () => {
