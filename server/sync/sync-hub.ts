@@ -177,10 +177,17 @@ export class SyncHub {
     const added = new Set<number>();
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder); // clock
+      const clock = decoding.readVarUint(decoder);
       decoding.readVarString(decoder); // state (JSON)
       if (controlled.has(clientId)) continue;
-      for (const [other, ids] of doc.connections) if (other !== conn && other.userId !== conn.userId && ids.has(clientId)) return 'foreign';
+      const owner = [...doc.connections].find(([other, ids]) => other !== conn && ids.has(clientId))?.[0];
+      if (owner) {
+        // y-websocket clients echo others' entries back unchanged (same clock): harmless, and
+        // ignored by the awareness. A newer clock is an attempt to change someone else's entry.
+        const current = doc.awareness.meta.get(clientId)?.clock ?? 0;
+        if (owner.userId !== conn.userId && clock > current) return 'foreign';
+        continue;
+      }
       added.add(clientId);
       if (controlled.size + added.size > limit) return 'limit';
     }

@@ -17,12 +17,12 @@ function syncUpdateFrame(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-function awarenessFrame(entries: Array<{ clientId: number; state: unknown }>): Uint8Array {
+function awarenessFrame(entries: Array<{ clientId: number; state: unknown }>, clock = 1): Uint8Array {
   const inner = encoding.createEncoder();
   encoding.writeVarUint(inner, entries.length);
   for (const { clientId, state } of entries) {
     encoding.writeVarUint(inner, clientId);
-    encoding.writeVarUint(inner, 1);
+    encoding.writeVarUint(inner, clock);
     encoding.writeVarString(inner, JSON.stringify(state));
   }
   const encoder = encoding.createEncoder();
@@ -115,9 +115,12 @@ describe('limits', () => {
     // The same user taking over the entry is that user's tab reconnecting: allowed.
     const again = await openSocket(agendaSocketUrl(server.url, DOC, server.token));
     again.socket.send(awarenessFrame([{ clientId: 7001, state: { user: { name: 'Anna' } } }]));
-    // Another user speaking for it is not.
+    // Another user's client may echo it back unchanged (y-websocket clients do), but not change it.
     const spoofer = await openSocket(agendaSocketUrl(server.url, DOC, server.addUser({ name: 'Falsk' })));
-    spoofer.socket.send(awarenessFrame([{ clientId: 7001, state: { user: { name: 'Falsk' } } }]));
+    spoofer.socket.send(awarenessFrame([{ clientId: 7001, state: { user: { name: 'Anna' } } }]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(spoofer.socket.readyState).toBe(spoofer.socket.OPEN);
+    spoofer.socket.send(awarenessFrame([{ clientId: 7001, state: { user: { name: 'Falsk' } } }], 2));
     expect(await spoofer.closed).toBe(CloseCode.MalformedMessage);
     expect(first.socket.readyState).toBe(first.socket.OPEN);
     expect(again.socket.readyState).toBe(again.socket.OPEN);
