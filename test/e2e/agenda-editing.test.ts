@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
 import type { TestBrowser } from '../support/browser';
-import { ANNA, BO, launchSignedIn, textWithoutCarets } from '../support/people';
+import { closeTwoPeople, textWithoutCarets, startTwoPeople } from '../support/people';
 
 const TITLE = 'Årlig beretning fra Central Denmark EU Office';
 
@@ -22,15 +22,9 @@ describe('editing an agenda with the toolbar, two people at once', () => {
   let bo: TestBrowser;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    anna = await launchSignedIn(server, ANNA);
-    bo = await launchSignedIn(server, BO);
+    ({ server, anna, bo } = await startTwoPeople());
   });
-  afterAll(async () => {
-    await anna?.close();
-    await bo?.close();
-    await server?.close();
-  });
+  afterAll(() => closeTwoPeople({ server, anna, bo }));
 
   it('adds an item with an Indstilling and a ./. marker, moves it, and both pages and outlines follow', async () => {
     const a = await anna.newPage();

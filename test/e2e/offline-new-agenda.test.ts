@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
 import type { TestBrowser } from '../support/browser';
-import { ANNA, BO, editorText, launchSignedIn } from '../support/people';
+import { closeTwoPeople, editorText, startTwoPeople } from '../support/people';
 import { networkSwitch, type NetworkSwitch } from '../support/network-switch';
 
 const saveStatus = (page: Page) => page.getByTestId('save-status').textContent();
@@ -14,16 +14,10 @@ describe('an agenda created offline', () => {
   let annaNet: NetworkSwitch;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    anna = await launchSignedIn(server, ANNA);
-    bo = await launchSignedIn(server, BO);
+    ({ server, anna, bo } = await startTwoPeople());
     annaNet = await networkSwitch(anna.context);
   });
-  afterAll(async () => {
-    await anna?.close();
-    await bo?.close();
-    await server?.close();
-  });
+  afterAll(() => closeTwoPeople({ server, anna, bo }));
 
   it('gets its own id, works offline, and appears for everyone after reconnecting', async () => {
     const a = await anna.newPage();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import type { TestServer } from './test-server';
+import { startTestServer, type TestServer } from './test-server';
 import { launchBrowser, presetProfile, type TestBrowser } from './browser';
 
 /** The two caseworkers of the browser tests. */
@@ -25,4 +25,24 @@ export function textWithoutCarets(locator: Locator): Promise<string> {
 /** The agenda's text as the editor shows it, without other people's carets. */
 export function editorText(page: Page): Promise<string> {
   return textWithoutCarets(page.locator('.agenda-body'));
+}
+
+/** A test server with Anna and Bo each in a browser of their own, signed in. */
+export interface TwoPeople {
+  server: TestServer;
+  anna: TestBrowser;
+  bo: TestBrowser;
+}
+
+/** Starts a test server and signs Anna and Bo in. */
+export async function startTwoPeople(): Promise<TwoPeople> {
+  const server = await startTestServer();
+  return { server, anna: await launchSignedIn(server, ANNA), bo: await launchSignedIn(server, BO) };
+}
+
+/** Closes the browsers, then the server (any of them may be missing after a failed start). */
+export async function closeTwoPeople(people: Partial<TwoPeople>): Promise<void> {
+  await people.anna?.close();
+  await people.bo?.close();
+  await people.server?.close();
 }
