@@ -64,8 +64,8 @@ export const AgendaEditor = memo(function AgendaEditor({ session }: { session: A
     <div className={`agenda-workspace${outlineShown ? '' : ' agenda-workspace--no-outline'}`}>
       {outlineShown && <aside className="outline-pane">{editor && <OutlinePane editor={editor} awareness={session.provider.awareness} />}</aside>}
       <div className="editor-column">
-        {editor && !readOnly && <Toolbar editor={editor} />}
-        {editor && finding && <FindBar editor={editor} onClose={() => setFinding(false)} />}
+        {editor && !readOnly && <Toolbar editor={editor}>{finding && <FindBar editor={editor} onClose={() => setFinding(false)} />}</Toolbar>}
+        {editor && readOnly && finding && <FindBar editor={editor} onClose={() => setFinding(false)} />}
         {shortcutsShown && <ShortcutsDialog onClose={() => setShortcutsShown(false)} />}
         <div className="paper">
           <MeetingFactsForm ydoc={session.ydoc} readOnly={readOnly} />

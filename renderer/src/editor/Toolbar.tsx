@@ -26,7 +26,8 @@ function ToolButton(props: { label: string; shortcut?: string; onRun(): void; en
 }
 
 /** The editor's toolbar: structure, subheadings, blocks, marks, history and moving items. */
-export function Toolbar({ editor }: { editor: Editor }) {
+/** `children` (the find bar) get a row of their own at the bottom of the sticky toolbar. */
+export function Toolbar({ editor, children }: { editor: Editor; children?: ReactNode }) {
   const [linkOpen, setLinkOpen] = useState(false);
   useEffect(() => {
     // Ctrl/⌘+K opens the link form (the form is React state, so the key is caught here).
@@ -103,6 +104,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <ToolButton label="Lukket punkt" shortcut="Mod-Shift-l" enabled={can.closable} active={can.closable ? can.closed : undefined} onRun={run((c) => c.toggleItemClosed())} wide><LockIcon /> Lukket</ToolButton>
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
+      {children}
     </div>
   );
 }
