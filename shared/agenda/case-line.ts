@@ -13,8 +13,3 @@ export function splitCaseLine(text: string): CaseLineParts {
   if (space < 0) return { caseNumber: trimmed, initials: '' };
   return { caseNumber: trimmed.slice(0, space), initials: trimmed.slice(space).trim() };
 }
-
-/** The inverse of `splitCaseLine`. */
-export function joinCaseLine(parts: CaseLineParts): string {
-  return [parts.caseNumber.trim(), parts.initials.trim()].filter(Boolean).join(' ');
-}

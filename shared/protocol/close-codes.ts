@@ -32,11 +32,6 @@ export const CloseCode = {
 
 export type CloseCodeName = keyof typeof CloseCode;
 
-/** True for close codes after which a client must not reconnect on its own. */
-export function isPermanentRefusal(code: number): boolean {
-  return code >= 4400 && code <= 4499;
-}
-
 /** The name of a close code, for log lines. */
 export function closeCodeName(code: number): string {
   for (const [name, value] of Object.entries(CloseCode)) if (value === code) return name;

@@ -1,5 +1,5 @@
 import type { MenuCommand } from '../../../shared/protocol/ipc-contract';
-import { desktopApi } from '../sync/server-url';
+import { desktopApi } from '../sync/desktop-api';
 
 type Listener = (command: MenuCommand) => void;
 

@@ -4,7 +4,7 @@ import { encodeAgendaCopy, mergeAgendaCopy } from '../../../shared/agenda/agenda
 import { documentTitle } from '../../../shared/agenda/meeting-facts';
 import { readAgenda } from '../../../shared/agenda/ydoc-agenda';
 import type { AgendaSession } from '../sync/agenda-session';
-import { desktopApi } from '../sync/server-url';
+import { desktopApi } from '../sync/desktop-api';
 import { httpBase } from '../sync/agenda-api-client';
 import { syncTarget } from '../sync/sync-target';
 import { downloadBytes, fileNameFrom, pickFile } from './browser-files';

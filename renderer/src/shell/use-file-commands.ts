@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { onMenuCommand } from '../app/menu-commands';
 import { navigate } from '../app/route';
 import type { AgendaSession } from '../sync/agenda-session';
-import { desktopApi } from '../sync/server-url';
+import { desktopApi } from '../sync/desktop-api';
 import { exportPdf, openCopy, saveCopy, type ActionOutcome } from './file-actions';
 import { importAgenda } from '../start/import-agenda';
 

@@ -3,7 +3,7 @@ import { importAgendaText } from '../../../shared/import/import-agenda';
 import { extractPdfText, looksLikePdf } from '../../../shared/import/pdf-text-layer';
 import { browserPdfReader } from './browser-pdf-reader';
 import { createAgenda } from '../sync/create-agenda';
-import { desktopApi } from '../sync/server-url';
+import { desktopApi } from '../sync/desktop-api';
 import { pickFile } from '../shell/browser-files';
 
 /** The outcome of "Importér …": the new agenda's id and what to tell the user, or why not. */

@@ -1,4 +1,4 @@
-import { desktopApi } from './server-url';
+import { desktopApi } from './desktop-api';
 
 /** Where and as whom to sync: the server's websocket URL and the user's access token. */
 export interface SyncTarget {

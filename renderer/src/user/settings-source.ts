@@ -1,5 +1,5 @@
 import type { DesktopSettings, SettingsUpdate } from '../../../shared/protocol/ipc-contract';
-import { desktopApi } from '../sync/server-url';
+import { desktopApi } from '../sync/desktop-api';
 import { browserToken, saveBrowserToken } from '../sync/sync-target';
 import { loadProfile, saveProfile, type UserProfile } from './user-profile';
 

@@ -36,15 +36,21 @@ function typing(): Uint8Array[] {
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A loaded document on storage that waits to be told, with a writer and a peer connected. */
+async function writerAndPeer() {
+  const { storage, appends } = controlledStorage();
+  const doc = new SharedDocument('d', { storage, log: silentLogger, maxDocumentBytes: 1 << 20 });
+  await doc.ready;
+  const writer = connection('writer');
+  const peer = connection('peer');
+  doc.connections.set(writer.conn, new Set());
+  doc.connections.set(peer.conn, new Set());
+  return { appends, doc, writer, peer };
+}
+
 describe('SharedDocument', () => {
   it('relays an update only after storage has it, and stores updates that arrive meanwhile together', async () => {
-    const { storage, appends } = controlledStorage();
-    const doc = new SharedDocument('d', { storage, log: silentLogger, maxDocumentBytes: 1 << 20 });
-    await doc.ready;
-    const writer = connection('writer');
-    const peer = connection('peer');
-    doc.connections.set(writer.conn, new Set());
-    doc.connections.set(peer.conn, new Set());
+    const { appends, doc, writer, peer } = await writerAndPeer();
     const [u1, u2, u3] = typing();
     void doc.receiveUpdate(u1!, writer.conn);
     void doc.receiveUpdate(u2!, writer.conn);
@@ -64,13 +70,7 @@ describe('SharedDocument', () => {
   });
 
   it('on a storage failure applies and relays nothing, closes the sender, and drops its queued updates', async () => {
-    const { storage, appends } = controlledStorage();
-    const doc = new SharedDocument('d', { storage, log: silentLogger, maxDocumentBytes: 1 << 20 });
-    await doc.ready;
-    const writer = connection('writer');
-    const peer = connection('peer');
-    doc.connections.set(writer.conn, new Set());
-    doc.connections.set(peer.conn, new Set());
+    const { appends, doc, writer, peer } = await writerAndPeer();
     const [u1, u2] = typing();
     void doc.receiveUpdate(u1!, writer.conn);
     void doc.receiveUpdate(u2!, writer.conn);
