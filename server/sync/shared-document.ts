@@ -7,6 +7,9 @@ import { CloseCode } from '../../shared/protocol/close-codes';
 import type { DocumentStorage } from '../storage/document-storage';
 import type { Logger } from '../log';
 import type { SyncConnection } from './sync-connection';
+import { keepDeletedContainers, OrphanRescuer, RescueOrigin } from '../../shared/rescue/orphan-rescuer';
+import { fitsSchema } from '../../shared/rescue/schema-fit';
+import { agendaSchema } from '../../shared/schema/agenda-schema';
 
 /** What a shared document needs from the hub. */
 export interface SharedDocumentOptions {
@@ -44,12 +47,18 @@ export class SharedDocument {
   private storedBytes = 0;
   /** Connections whose updates were stored since they were last sent a SavedState. */
   private readonly unconfirmed = new Set<SyncConnection>();
+  /** Puts back text typed concurrently into moved blocks (shared/rescue); attached once loaded. */
+  private rescuer: OrphanRescuer | null = null;
+  /** The rescuer's updates, to be stored before they are relayed. */
+  private rescued: Uint8Array[] = [];
 
   constructor(
     readonly name: string,
     private readonly options: SharedDocumentOptions,
   ) {
     this.awareness.setLocalState(null);
+    // Deleted blocks keep their structure, so that text typed into them offline can still be put back.
+    this.ydoc.gcFilter = keepDeletedContainers;
     this.ready = this.load();
     this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.relayUpdate(update, origin));
     this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => this.relayAwareness(changes, origin));
@@ -61,6 +70,8 @@ export class SharedDocument {
       Y.applyUpdate(this.ydoc, state, 'storage');
       this.storedBytes = state.byteLength;
     }
+    // After loading: what the stored state holds was rescued when it arrived.
+    this.rescuer = new OrphanRescuer(this.ydoc, (element) => fitsSchema(agendaSchema(), element));
   }
 
   /**
@@ -136,15 +147,41 @@ export class SharedDocument {
       this.storedBytes += news.byteLength;
       for (const { update, from } of batch) {
         try {
+          this.rescuer?.noteIncoming(update);
           Y.applyUpdate(this.ydoc, update, from);
         } catch (error) {
           this.options.log.error('apply-failure', { doc: this.name, client: from.label, error: (error as Error).message });
           from.close(CloseCode.MalformedMessage, 'Ugyldig besked');
         }
       }
+      await this.rescue();
       this.options.onStored?.(this);
     }
     for (const { from } of batch) if (this.connections.has(from)) this.unconfirmed.add(from);
+  }
+
+  /**
+   * Puts back what the batch orphaned (text typed into a block someone moved meanwhile), then
+   * stores that change and relays it to everyone. A failure is logged and loses nothing that
+   * was sent: the orphaned text stays in the stored updates it came with.
+   */
+  private async rescue(): Promise<void> {
+    try {
+      this.rescuer?.rescue();
+    } catch (error) {
+      this.options.log.error('rescue-failure', { doc: this.name, error: (error as Error).message });
+    }
+    if (this.rescued.length === 0) return;
+    const update = Y.mergeUpdates(this.rescued);
+    this.rescued = [];
+    try {
+      await this.options.storage.append(this.name, update);
+      this.storedBytes += update.byteLength;
+    } catch (error) {
+      this.options.log.error('storage-failure', { doc: this.name, client: 'rescue', error: (error as Error).message });
+      return;
+    }
+    this.relayUpdate(update, null);
   }
 
   /**
@@ -206,11 +243,16 @@ export class SharedDocument {
 
   /** Releases the document's memory. */
   destroy(): void {
+    this.rescuer?.destroy();
     this.awareness.destroy();
     this.ydoc.destroy();
   }
 
   private relayUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === RescueOrigin) {
+      this.rescued.push(update);
+      return;
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Sync);
     syncProtocol.writeUpdate(encoder, update);

@@ -4,4 +4,6 @@ export const DocumentField = {
   Body: 'body',
   /** The Y.Map that holds the meeting facts (committee, kind, date, time, place). */
   Meeting: 'meeting',
+  /** The Y.Map that tells where copied text went, so that concurrent typing is not lost (shared/rescue). */
+  Forwarding: 'forwarding',
 } as const;

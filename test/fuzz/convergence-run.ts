@@ -11,6 +11,10 @@ import { TestNetwork } from './test-network';
 import { describeAnomaly, TokenLedger } from './token-ledger';
 import { delimiterIndex, explainMissing, explainRepeated, type TokenFate } from './token-fate';
 import { YOpLog } from './y-op-log';
+import { OrphanRescuer } from '../../shared/rescue/orphan-rescuer';
+import { deletedKeyOf, forwardingMap } from '../../shared/rescue/forwarding';
+import { fitsSchema } from '../../shared/rescue/schema-fit';
+import { agendaSchema } from '../../shared/schema/agenda-schema';
 
 /** The shape of one fuzz run. */
 export interface FuzzOptions {
@@ -52,9 +56,24 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
   writeNewAgenda(origin, everyNodeAgenda());
   const initialState = Y.encodeStateAsUpdate(origin);
   const clients = Array.from({ length: options.clients }, (_, index) => new FuzzClient(index, 100 + index, initialState));
-  const network = new TestNetwork(clients.map((client) => client.ydoc), gen);
+  // The sync server: a peer that is always online, keeps no editor and rescues text typed
+  // concurrently into moved or joined blocks (shared/rescue), as server/sync does.
+  const server = new Y.Doc({ gc: true });
+  server.clientID = 99;
+  Y.applyUpdate(server, initialState);
+  const rescuer = new OrphanRescuer(server, (element) => fitsSchema(agendaSchema(), element));
+  const serverIndex = clients.length;
+  const network = new TestNetwork([...clients.map((client) => client.ydoc), server], gen, 0.25, {
+    incoming: (to, update) => {
+      if (to === serverIndex) rescuer.noteIncoming(update);
+    },
+    delivered: (to) => {
+      if (to === serverIndex) opLog.during('forward', 'the server forwarding text and deletions into copies', () => rescuer.rescue());
+    },
+  });
   const opLog = new YOpLog();
   for (const client of clients) opLog.watch(client.ydoc, network);
+  opLog.watch(server, network);
   const ledger = new TokenLedger();
   const log: string[] = [];
   const limitations: FuzzResult['limitations'] = [];
@@ -78,6 +97,7 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
   };
 
   try {
+    network.connect(serverIndex);
     clients.forEach((_, index) => network.connect(index));
     deliver(() => network.deliverAll());
     const stepsTaken = clients.map(() => 0);
@@ -105,18 +125,16 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
       }
     }
     clients.forEach((_, index) => network.connect(index));
-    for (let round = 0; round < 5 && network.pending() > 0; round++) deliver(() => network.deliverAll());
+    for (let round = 0; round < 20 && network.pending() > 0; round++) deliver(() => network.deliverAll());
     const problems = compare(clients);
-    // gc is off, so deleted elements keep their content and can be named.
-    for (const deletion of opLog.bindingDeletions(clients[0]!.ydoc)) {
-      problems.push(`y-tiptap deleted ${deletion} while applying a remote update: the merged Y element did not fit the agenda schema`);
-    }
-    if (problems.length === 0) problems.push(...checkTokens(clients[0]!, ledger, opLog, limitations, stale));
+    if (problems.length === 0) problems.push(...checkTokens(clients, ledger, opLog, limitations, stale));
     return { problems, limitations, log, tokens: ledger.tokens.size };
   } catch (error) {
     return { problems: [`threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`], limitations, log, tokens: ledger.tokens.size };
   } finally {
     for (const client of clients) client.destroy();
+    rescuer.destroy();
+    server.destroy();
     origin.destroy();
   }
 }
@@ -149,16 +167,21 @@ function compare(clients: FuzzClient[]): string[] {
 }
 
 /** Tokens: every one typed and not deleted present once, none twice, none from nowhere. */
-function checkTokens(client: FuzzClient, ledger: TokenLedger, opLog: YOpLog, limitations: FuzzResult['limitations'], stale: ReadonlySet<number>): string[] {
+function checkTokens(clients: FuzzClient[], ledger: TokenLedger, opLog: YOpLog, limitations: FuzzResult['limitations'], stale: ReadonlySet<number>): string[] {
   const problems: string[] = [];
+  const client = clients[0]!;
   const counts = tokenCounts(client.state.doc);
   for (const name of ledger.strangers(counts)) problems.push(`${name} is in the document but was never typed`);
+  // The documents are identical but for deleted content: the server collects it, and a client
+  // that got an item from the server holds it without content. Every typed or copied
+  // character has its content in the document of the client that made it.
   let index: Map<string, Y.Item[]> | undefined;
+  let forwarded: Set<string> | undefined;
   for (const anomaly of ledger.anomalies(counts)) {
     const token = { client: anomaly.record.client, serial: anomaly.record.serial };
     const { fate, why } =
       anomaly.count === 0
-        ? explainMissing((index ??= delimiterIndex(client.ydoc)), opLog, token, stale)
+        ? explainMissing((index ??= delimiterIndex(clients.map((c) => c.ydoc))), opLog, token, stale, (forwarded ??= forwardedTypes(client.ydoc)))
         : explainRepeated(bodyFragment(client.ydoc), opLog, token);
     if (fate === 'deleted') continue;
     const detail = `${describeAnomaly(anomaly)}: ${why}`;
@@ -166,6 +189,11 @@ function checkTokens(client: FuzzClient, ledger: TokenLedger, opLog: YOpLog, lim
     else limitations.push({ kind: fate, detail });
   }
   return problems;
+}
+
+/** The types whose content a move or join forwarded to a copy (`idKey`s). */
+function forwardedTypes(doc: Y.Doc): Set<string> {
+  return new Set([...forwardingMap(doc).keys()].map(deletedKeyOf));
 }
 
 /** The client's Y.Doc body read afresh (not through the binding) as a document of its schema. */
@@ -182,3 +210,4 @@ function firstDifference(a: PMNode, b: PMNode): string {
   while (at < left.length && left[at] === right[at]) at++;
   return `${left.slice(Math.max(0, at - 120), at + 120)}  ≠  ${right.slice(Math.max(0, at - 120), at + 120)}`;
 }
+

@@ -25,12 +25,15 @@ const strict = process.env.FUZZ_STRICT === '1';
 describe(`convergence fuzz: ${FUZZ_OPTIONS.clients} clients × ${FUZZ_OPTIONS.stepsPerClient} steps, ${seeds.length} seeds`, () => {
   it('every client ends identical and valid, and every token typed and not deleted is there exactly once', () => {
     const failures: string[] = [];
-    const known = new Map<KnownLimitation, { seeds: number[]; example: string }>();
+    const known = new Map<KnownLimitation, { seeds: number[]; count: number; example: string }>();
+    let tokens = 0;
     for (const seed of seeds) {
       const result = runConvergenceFuzz(seed);
+      tokens += result.tokens;
       for (const { kind, detail } of result.limitations) {
-        const entry = known.get(kind) ?? { seeds: [], example: `seed ${seed}: ${detail}` };
+        const entry = known.get(kind) ?? { seeds: [], count: 0, example: `seed ${seed}: ${detail}` };
         if (!entry.seeds.includes(seed)) entry.seeds.push(seed);
+        entry.count += 1;
         known.set(kind, entry);
       }
       const problems = strict ? [...result.problems, ...result.limitations.map((l) => `${l.kind}: ${l.detail}`)] : result.problems;
@@ -48,8 +51,8 @@ describe(`convergence fuzz: ${FUZZ_OPTIONS.clients} clients × ${FUZZ_OPTIONS.st
     if (known.size > 0) {
       console.info(
         [
-          `Known dependency faults seen (not failed on; FUZZ_STRICT=1 fails on them):`,
-          ...[...known].map(([kind, { seeds: hit, example }]) => `  ${kind}: ${hit.length} of ${seeds.length} seeds (e.g. ${example.slice(0, 300)})`),
+          `Known dependency faults seen (not failed on; FUZZ_STRICT=1 fails on them), of ${tokens} tokens typed:`,
+          ...[...known].map(([kind, { seeds: hit, count, example }]) => `  ${kind}: ${count} times in ${hit.length} of ${seeds.length} seeds (e.g. ${example.slice(0, 300)})`),
         ].join('\n'),
       );
     }

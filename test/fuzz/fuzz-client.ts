@@ -6,13 +6,15 @@ import * as Y from 'yjs';
 import { agendaExtensions } from '../../shared/schema/agenda-extensions';
 import { DocumentField } from '../../shared/protocol/document-fields';
 import { UndoOriginRepair } from '../../shared/agenda/undo-origin-repair';
+import { CopyForwarding } from '../../shared/rescue/copy-recorder-extension';
 import { HeadlessView } from './headless-view';
 
 /**
  * One simulated user: a Y.Doc bound to an editor state exactly as the renderer binds it:
  * the agenda schema's extensions plus TipTap's Collaboration extension, which installs
  * @tiptap/y-tiptap's ySyncPlugin and yUndoPlugin, and the repair of the origins of items
- * that undo restores (UndoOriginRepair). The plugins come from a TipTap editor
+ * that undo restores (UndoOriginRepair), and the record of where moves and joins copied text
+ * (CopyForwarding). The plugins come from a TipTap editor
  * that is never mounted; they run in a `HeadlessView` instead of a DOM view. Undo and redo
  * do what the editor's Collaboration commands (Mod-z / Mod-y) do. Carets and numbering
  * decorations are left out; they do not touch the document.
@@ -44,6 +46,7 @@ export class FuzzClient {
         ...agendaExtensions,
         Collaboration.configure({ document: this.ydoc, field: DocumentField.Body }),
         UndoOriginRepair.configure({ document: this.ydoc }),
+        CopyForwarding.configure({ document: this.ydoc }),
       ],
     });
     const state = EditorState.create({ schema: this.editor.schema, plugins: this.editor.extensionManager.plugins });

@@ -15,6 +15,14 @@ import type { YOpLog } from './y-op-log';
  *   original concurrently.
  * - `concurrent-copies`: the extra occurrences are copies made by moves, splits, joins or
  *   undo/redo of the same content on clients that did not yet know of each other's copy.
+ * - `rescued-again`: extra occurrences made by the server's rescue (shared/rescue): text typed
+ *   into a moved block was put into the copy, but another copy of the same characters was
+ *   put there too or made by a concurrent move, or the author's undo and redo of the typing
+ *   reached the server only as two insertions into the deleted block, no deletion between.
+ * - `two-texts`: a block held two Y.XmlTexts (two people began typing into the same empty
+ *   block at once, or the rescue put text into one just as someone typed there); y-tiptap
+ *   shows them as one text and, on every client that receives them, writes the second into
+ *   the first and deletes it: the text is copied once per client, or lost with the deletion.
  * - `scrambled`: the token's characters are all in the Y.Doc, undeleted, in live nodes, but
  *   other characters ended up between them. No step cut into the token; the suspected cause
  *   is y-tiptap writing a text change as a string diff against a Y.Text that differed from
@@ -24,10 +32,13 @@ import type { YOpLog } from './y-op-log';
  *   next local change as a diff of the editor's text against the Y.Text.
  * - `unexplained`: none of the above; a fault in the editor binding or in our schema.
  */
-export type TokenFate = 'deleted' | 'emptied-block' | 'copied-container' | 'concurrent-copies' | 'scrambled' | 'after-binding-threw' | 'unexplained';
+export type TokenFate = 'deleted' | 'emptied-block' | 'copied-container' | 'concurrent-copies' | 'rescued-again' | 'two-texts' | 'scrambled' | 'after-binding-threw' | 'unexplained';
 
-/** Steps that remove text by intent. */
-const REMOVING = new Set(['delete', 'deleteAcross', 'deleteItem', 'undo', 'redo']);
+/**
+ * Steps that remove text by intent. The server's forwarding (`forward`) deletes only what a
+ * step deleted in an original while someone else had copied it (a move): the step's intent.
+ */
+const REMOVING = new Set(['delete', 'deleteAcross', 'deleteItem', 'undo', 'redo', 'forward']);
 /** Steps that undo or redo earlier ones. */
 const UNDOING = new Set(['undo', 'redo']);
 /** Steps that copy content (the binding turns them into delete + insert). */
@@ -45,22 +56,30 @@ function delimiters({ client, serial }: TokenIdentity): [string, string] {
 
 
 /**
- * Every string item, deleted or not, of any client, by the token delimiters it holds: the
- * typed token and every copy of it. Built once per run, as a walk over all structs.
+ * Every string item, deleted or not, by the token delimiters it holds: the typed token and
+ * every copy of it. The documents must have converged (same structure); each item is taken
+ * from the first document that still has its content (one that received an item from the
+ * server after the server collected it holds it without content). One walk over all structs.
  */
-export function delimiterIndex(doc: Y.Doc): Map<string, Y.Item[]> {
+export function delimiterIndex(docs: Y.Doc[]): Map<string, Y.Item[]> {
   const index = new Map<string, Y.Item[]>();
-  doc.store.clients.forEach((structs) => {
-    for (const struct of structs) {
-      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) continue;
-      for (const char of struct.content.str) {
-        if (char < '\u4e00' || char > '\u9fff') continue;
-        let items = index.get(char);
-        if (!items) index.set(char, (items = []));
-        items.push(struct);
+  const seen = new Set<string>();
+  for (const doc of docs) {
+    doc.store.clients.forEach((structs) => {
+      for (const struct of structs) {
+        if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) continue;
+        const key = `${struct.id.client}:${struct.id.clock}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        for (const char of struct.content.str) {
+          if (char < '\u4e00' || char > '\u9fff') continue;
+          let items = index.get(char);
+          if (!items) index.set(char, (items = []));
+          items.push(struct);
+        }
       }
-    }
-  });
+    });
+  }
   return index;
 }
 
@@ -69,36 +88,56 @@ export function delimiterIndex(doc: Y.Doc): Map<string, Y.Item[]> {
  * and the nodes holding them, the outermost one that a client deleted by its own step tells
  * the story (a node's descendants are deleted with it, on every client).
  */
-function instanceFate(item: Y.Item, log: YOpLog, stale: ReadonlySet<number>): { fate: TokenFate | 'copied' | 'in-place'; why: string } {
+function instanceFate(item: Y.Item, log: YOpLog, stale: ReadonlySet<number>, forwarded: ReadonlySet<string>): { fate: TokenFate | 'copied' | 'in-place'; why: string } {
   const chain: Array<{ holder: Y.Item; type: Y.AbstractType<unknown> | null }> = [{ holder: item, type: null }];
   for (let type = item.parent as Y.AbstractType<unknown> | null; type?._item; type = type._item.parent as Y.AbstractType<unknown>) {
     chain.push({ holder: type._item, type });
   }
+  // The outermost deletion tells the story, unless a step deleted an inner holder on purpose:
+  // then the token went with it (delete wins), whatever later copied or rescued the rest.
+  let outermost: { fate: TokenFate | 'copied' | 'in-place'; why: string } | null = null;
   for (const { holder, type } of chain.reverse()) {
-    if (!holder.deleted) continue;
-    const by = log.deleters(holder.id);
-    if (by.length === 0) continue;
-    // y-tiptap deletes an element that no longer fits the schema (a list whose items were all
-    // deleted by concurrent steps). If nothing in it is left undeleted, that deletion lost
-    // nothing: what removed the token is further in.
-    if (type instanceof Y.XmlElement && by.every((op) => op.kind === 'receive') && liveText(type) === '') continue;
-    const what = type === null ? 'characters' : type instanceof Y.XmlElement ? `<${type.nodeName}>` : 'Y.XmlText';
-    const why = `its ${what} deleted by ${labels(by)}`;
-    // A delete across blocks joins them: the binding deletes the later blocks' elements and
-    // copies what was left of them, so a node it deleted is a copy, not a deletion by intent.
-    const joined = type !== null && by.every((op) => op.kind === 'deleteAcross');
-    if (joined) return { fate: 'copied', why };
-    if (by.some((op) => REMOVING.has(op.kind)) && !(type instanceof Y.XmlText)) return { fate: 'deleted', why };
-    if (type instanceof Y.XmlText && by.some((op) => op.kind === 'delete')) return { fate: 'emptied-block', why };
-    // Undo of typing into an empty block deletes the Y.XmlText that the typing created, with
-    // whatever others typed into it meanwhile (Yjs undoes an inserted type as a whole).
-    if (type instanceof Y.XmlText && by.some((op) => UNDOING.has(op.kind) && log.creator(holder.id)?.client === op.client)) return { fate: 'emptied-block', why };
-    if (by.some((op) => op.kind === 'moveItem' || op.kind === 'split')) return { fate: 'copied', why };
-    if (by.every((op) => stale.has(op.client))) return { fate: 'after-binding-threw', why };
-    return { fate: 'unexplained', why };
+    const fate = holderFate(holder, type, log, stale, forwarded);
+    if (!fate) continue;
+    if (fate.fate === 'deleted') return fate;
+    outermost ??= fate;
   }
+  if (outermost) return outermost;
   if (item.deleted) return { fate: 'unexplained', why: 'its characters were deleted by no step on record' };
   return { fate: 'in-place', why: `its characters are in place in ${JSON.stringify(item.content instanceof Y.ContentString ? item.content.str : '')}` };
+}
+
+/** What one deleted holder of a token (its characters, or a type holding them) says about its fate; null if nothing. */
+function holderFate(
+  holder: Y.Item,
+  type: Y.AbstractType<unknown> | null,
+  log: YOpLog,
+  stale: ReadonlySet<number>,
+  forwarded: ReadonlySet<string>,
+): { fate: TokenFate | 'copied' | 'in-place'; why: string } | null {
+  if (!holder.deleted) return null;
+  const by = log.deleters(holder.id);
+  if (by.length === 0) return null;
+  // y-tiptap deletes an element that no longer fits the schema (a list whose items were all
+  // deleted by concurrent steps). If nothing in it is left undeleted, that deletion lost
+  // nothing: what removed the token is further in.
+  if (type instanceof Y.XmlElement && by.every((op) => op.kind === 'receive') && liveText(type) === '') return null;
+  const what = type === null ? 'characters' : type instanceof Y.XmlElement ? `<${type.nodeName}>` : 'Y.XmlText';
+  const why = `its ${what} ${holder.id.client}:${holder.id.clock} deleted by ${labels(by)}`;
+  // A delete across blocks joins them: the binding deletes the later blocks' elements and
+  // copies what was left of them, so a node it deleted is a copy, not a deletion by intent;
+  // unless nothing of it was copied (no forwarding entry): then the range held it whole.
+  const joined = type !== null && by.every((op) => op.kind === 'deleteAcross');
+  if (joined) return forwarded.has(`${holder.id.client}:${holder.id.clock}`) ? { fate: 'copied', why } : { fate: 'deleted', why: `${why}, which copied nothing of it` };
+  if (by.some((op) => REMOVING.has(op.kind)) && !(type instanceof Y.XmlText)) return { fate: 'deleted', why };
+  if (type instanceof Y.XmlText && by.every((op) => op.kind === 'receive') && textSiblings(type) > 1) return { fate: 'two-texts', why };
+  if (type instanceof Y.XmlText && by.some((op) => op.kind === 'delete')) return { fate: 'emptied-block', why };
+  // Undo of typing into an empty block deletes the Y.XmlText that the typing created, with
+  // whatever others typed into it meanwhile (Yjs undoes an inserted type as a whole).
+  if (type instanceof Y.XmlText && by.some((op) => UNDOING.has(op.kind) && log.creator(holder.id)?.client === op.client)) return { fate: 'emptied-block', why };
+  if (by.some((op) => op.kind === 'moveItem' || op.kind === 'split')) return { fate: 'copied', why };
+  if (by.every((op) => stale.has(op.client))) return { fate: 'after-binding-threw', why };
+  return { fate: 'unexplained', why };
 }
 
 /**
@@ -110,13 +149,14 @@ export function explainMissing(
   log: YOpLog,
   token: TokenIdentity,
   stale: ReadonlySet<number>,
+  forwarded: ReadonlySet<string> = new Set(),
 ): { fate: TokenFate; why: string } {
   const [open] = delimiters(token);
-  const fates = (index.get(open) ?? []).map((item) => instanceFate(item, log, stale));
+  const fates = (index.get(open) ?? []).map((item) => instanceFate(item, log, stale, forwarded));
   if (fates.length === 0) return { fate: 'unexplained', why: 'its characters are not in the Y.Doc' };
   const why = fates.map((fate) => fate.why).join('; ');
   if (fates.some((f) => f.fate === 'in-place')) return { fate: 'scrambled', why };
-  for (const fate of ['unexplained', 'deleted', 'emptied-block', 'after-binding-threw'] as const) if (fates.some((f) => f.fate === fate)) return { fate, why };
+  for (const fate of ['unexplained', 'deleted', 'emptied-block', 'two-texts', 'after-binding-threw'] as const) if (fates.some((f) => f.fate === fate)) return { fate, why };
   return { fate: 'copied-container', why };
 }
 
@@ -136,9 +176,24 @@ export function explainRepeated(fragment: Y.XmlFragment, log: YOpLog, token: Tok
   visit(fragment);
   const creators = holders.map((item) => log.creator(item.id));
   const copies = creators.filter((op) => op && COPYING.has(op.kind));
+  const rescues = creators.filter((op) => op?.kind === 'forward');
+  const byBinding = creators.filter((op) => op?.kind === 'receive');
+  if (byBinding.length > 0 && holders.some((item) => item.parent instanceof Y.XmlText && textSiblings(item.parent) > 1)) {
+    return { fate: 'two-texts', why: `occurrences made by ${creators.map((op) => (op ? op.label : 'unknown')).join('; ')}` };
+  }
   const why = creators.map((op) => (op ? op.label : 'unknown')).join('; ');
   if (copies.length >= holders.length - 1) return { fate: 'concurrent-copies', why: `occurrences made by ${why}` };
+  if (rescues.length > 0 && copies.length + rescues.length >= holders.length - 1) return { fate: 'rescued-again', why: `occurrences made by ${why}` };
   return { fate: 'unexplained', why: `occurrences made by ${why}` };
+}
+
+/** How many Y.XmlTexts, live or deleted, the element holding `text` has. */
+function textSiblings(text: Y.XmlText): number {
+  const parent = text._item?.parent;
+  if (!(parent instanceof Y.XmlElement)) return 1;
+  let count = 0;
+  for (let item = parent._start; item !== null; item = item.right) if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText) count += 1;
+  return count;
 }
 
 /** The text that `type` still shows (its undeleted text, without markup). */

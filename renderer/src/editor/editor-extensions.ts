@@ -6,6 +6,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { agendaExtensions } from '../../../shared/schema/agenda-extensions';
 import { DocumentField } from '../../../shared/protocol/document-fields';
 import { UndoOriginRepair } from '../../../shared/agenda/undo-origin-repair';
+import { CopyForwarding } from '../../../shared/rescue/copy-recorder-extension';
 import type { UserProfile } from '../user/user-profile';
 import { AgendaNumbering } from './numbering-plugin';
 import { AgendaPlaceholders } from './placeholder-plugin';
@@ -27,6 +28,8 @@ export function editorExtensions(ydoc: Y.Doc, provider: WebsocketProvider, user:
     Collaboration.configure({ document: ydoc, field: DocumentField.Body }),
     // Yjs 13.6 undo can restore items that peers place differently (yjs/yjs#794).
     UndoOriginRepair.configure({ document: ydoc }),
+    // Moves and joins copy text; the server puts text typed concurrently into the original into the copy.
+    CopyForwarding.configure({ document: ydoc }),
     CollaborationCaret.configure({ provider, user: { name: user.name, initials: user.initials, color: user.color } }),
   ];
 }

@@ -1,0 +1,245 @@
+import * as Y from 'yjs';
+import { charRuns, entryKey, ForwardingOrigin, forwardingMap, idKey, type ForwardingEntry } from './forwarding';
+
+/** Characters of one Y.XmlText in document order, with the id of each. */
+interface Chars {
+  text: string;
+  ids: Y.ID[];
+}
+
+/** A run of characters this client inserted into one Y.XmlText in the transaction. */
+interface NewRun extends Chars {
+  into: Y.XmlText;
+}
+
+/**
+ * Records, for every local transaction that deleted a Y.XmlText whose characters it
+ * re-inserted elsewhere (a move, a join, an undo of either), where each character went
+ * (forwarding.ts). The entry is written in a transaction of its own right after, with
+ * `ForwardingOrigin`, so it is never undone. Installs on `doc`; returns the uninstaller.
+ */
+export function recordCopies(doc: Y.Doc): () => void {
+  const record = (transaction: Y.Transaction): void => {
+    if (!transaction.local || transaction.origin === ForwardingOrigin) return;
+    const entries = copiesIn(transaction);
+    if (entries.size === 0) return;
+    const map = forwardingMap(doc);
+    const clock = transaction.beforeState.get(doc.clientID) ?? 0;
+    doc.transact(() => {
+      for (const [deleted, entry] of entries) map.set(entryKey(deleted, doc.clientID, clock), entry);
+    }, ForwardingOrigin);
+  };
+  doc.on('afterTransaction', record);
+  return () => doc.off('afterTransaction', record);
+}
+
+/** The forwarding entries of one transaction, by the `idKey` of the deleted type. */
+export function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
+  const entries = new Map<string, ForwardingEntry>();
+  const doc = transaction.doc;
+  const own = doc.clientID;
+  const firstNew = transaction.beforeState.get(own) ?? 0;
+  const isNew = (id: Y.ID): boolean => id.client === own && id.clock >= firstNew;
+  const deleted: Y.XmlText[] = [];
+  const deletedElements: Y.XmlElement[] = [];
+  const authors = new Set<number>();
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    authors.add(struct.id.client);
+    if (!(struct instanceof Y.Item) || isNew(struct.id) || !(struct.content instanceof Y.ContentType)) return;
+    if (struct.content.type instanceof Y.XmlText) deleted.push(struct.content.type);
+    else if (struct.content.type instanceof Y.XmlElement) deletedElements.push(struct.content.type);
+  });
+  if (deleted.length === 0 || (transaction.afterState.get(own) ?? 0) === firstNew) return entries;
+
+  // What the copier knew: everything it deleted now was live to it, so its authors are the
+  // clients whose state matters (an author absent here wrote nothing the copier deleted).
+  const known = [...authors].flatMap((client) => [client, transaction.beforeState.get(client) ?? 0]);
+  const { runs, emptyTexts } = newText(doc, firstNew);
+  const seen = deleted.map((text) => ({ text, chars: deletedChars(text, transaction.deleteSet, isNew) }));
+
+  // Pair deleted texts with the runs that copy them, the longest copies first (exact copies
+  // before partial ones of the same length: a join copies what follows the deleted range).
+  const pairs: Array<{ from: number; run: number; rank: number; length: number; fromAt: number; runAt: number }> = [];
+  seen.forEach(({ chars }, from) => {
+    if (chars.text.length === 0) return;
+    runs.forEach((run, index) => {
+      const s = chars.text;
+      const r = run.text;
+      if (r === s) pairs.push({ from, run: index, rank: 3, length: s.length, fromAt: 0, runAt: 0 });
+      else if (r.includes(s)) pairs.push({ from, run: index, rank: 2, length: s.length, fromAt: 0, runAt: r.indexOf(s) });
+      else if (s.endsWith(r)) pairs.push({ from, run: index, rank: 1, length: r.length, fromAt: s.length - r.length, runAt: 0 });
+      else if (s.startsWith(r)) pairs.push({ from, run: index, rank: 1, length: r.length, fromAt: 0, runAt: 0 });
+    });
+  });
+  pairs.sort((a, b) => b.length - a.length || b.rank - a.rank);
+  const usedFrom = new Set<number>();
+  const usedRun = new Set<number>();
+  for (const pair of pairs) {
+    if (usedFrom.has(pair.from) || usedRun.has(pair.run)) continue;
+    usedFrom.add(pair.from);
+    usedRun.add(pair.run);
+    const { text, chars } = seen[pair.from]!;
+    const run = runs[pair.run]!;
+    entries.set(idKey(text._item!.id), {
+      to: [run.into._item!.id.client, run.into._item!.id.clock],
+      runs: charRuns(chars.ids.slice(pair.fromAt, pair.fromAt + pair.length), run.ids.slice(pair.runAt, pair.runAt + pair.length)),
+      known,
+    });
+  }
+  // Texts without characters (an empty paragraph moved) go to new empty texts of the same kind, in order.
+  const free = [...emptyTexts];
+  for (const { text, chars } of seen) {
+    if (chars.text.length > 0) continue;
+    const kind = (text.parent as Y.XmlElement | null)?.nodeName;
+    const at = free.findIndex((candidate) => (candidate.parent as Y.XmlElement | null)?.nodeName === kind);
+    if (at < 0) continue;
+    const [target] = free.splice(at, 1);
+    entries.set(idKey(text._item!.id), {
+      to: [target!._item!.id.client, target!._item!.id.clock],
+      runs: [],
+      known,
+    });
+  }
+  // An element whose text went to a copy went to the element holding that copy at the same depth.
+  const copies: Array<[Y.XmlElement, Y.XmlElement]> = [];
+  for (const element of deletedElements) {
+    const copy = copiedElement(element, entries, doc);
+    if (!copy) continue;
+    entries.set(idKey(element._item!.id), { to: [copy._item!.id.client, copy._item!.id.clock], runs: [], known });
+    copies.push([element, copy]);
+  }
+  // A copy made in this transaction (a move) has the children the original had, maybe not
+  // all of them: pair them in order, by kind, so that empty paragraphs, which hold no text
+  // to match, are forwarded too.
+  for (let next = copies.pop(); next; next = copies.pop()) {
+    const [original, copy] = next;
+    if (!isNew(copy._item!.id)) continue;
+    const before = childTypes(original, (item) => Y.isDeleted(transaction.deleteSet, item.id) && !isNew(item.id));
+    const after = childTypes(copy, (item) => !item.deleted);
+    for (const [child, counterpart] of alignByKind(before, after)) {
+      const key = idKey(child._item!.id);
+      if (entries.has(key)) continue;
+      const to: [number, number] = [counterpart._item!.id.client, counterpart._item!.id.clock];
+      if (child instanceof Y.XmlText) {
+        const from = deletedChars(child, transaction.deleteSet, isNew);
+        const into = liveChars(counterpart as Y.XmlText);
+        entries.set(key, { to, runs: from.text === into.text ? charRuns(from.ids, into.ids) : [], known });
+      } else {
+        entries.set(key, { to, runs: [], known });
+        copies.push([child, counterpart as Y.XmlElement]);
+      }
+    }
+  }
+  return entries;
+}
+
+/** The element and text children of `parent` whose items pass `keep`, in order. */
+function childTypes(parent: Y.XmlElement, keep: (item: Y.Item) => boolean): Array<Y.XmlElement | Y.XmlText> {
+  const children: Array<Y.XmlElement | Y.XmlText> = [];
+  for (let item = parent._start; item !== null; item = item.right) {
+    if (!keep(item) || !(item.content instanceof Y.ContentType)) continue;
+    const child = item.content.type;
+    if (child instanceof Y.XmlElement || child instanceof Y.XmlText) children.push(child);
+  }
+  return children;
+}
+
+/** Pairs of the longest common subsequence of `a` and `b` by kind (node name, or text). */
+function alignByKind<T extends Y.XmlElement | Y.XmlText>(a: T[], b: T[]): Array<[T, T]> {
+  const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lengths[i]![j] = kindOf(a[i]!) === kindOf(b[j]!) ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+    }
+  }
+  const pairs: Array<[T, T]> = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (kindOf(a[i]!) === kindOf(b[j]!)) pairs.push([a[i++]!, b[j++]!]);
+    else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+function kindOf(type: Y.XmlElement | Y.XmlText): string {
+  return type instanceof Y.XmlText ? '#text' : type.nodeName;
+}
+
+/** The live characters of `text`, with their ids. */
+function liveChars(text: Y.XmlText): Chars {
+  let chars = '';
+  const ids: Y.ID[] = [];
+  for (let item = text._start; item !== null; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
+    chars += item.content.str;
+    for (let i = 0; i < item.length; i++) ids.push(Y.createID(item.id.client, item.id.clock + i));
+  }
+  return { text: chars, ids };
+}
+
+/** The element that holds, at the same depth, the copy of some text of `element`; null when none does. */
+function copiedElement(element: Y.XmlElement, entries: Map<string, ForwardingEntry>, doc: Y.Doc): Y.XmlElement | null {
+  const visit = (type: Y.XmlElement | Y.XmlText, depth: number): Y.XmlElement | null => {
+    if (type instanceof Y.XmlText) {
+      const entry = entries.get(idKey(type._item!.id));
+      if (!entry) return null;
+      let copy: Y.AbstractType<unknown> | null = (Y.getItem(doc.store, Y.createID(entry.to[0], entry.to[1])) as Y.Item).content instanceof Y.ContentType
+        ? ((Y.getItem(doc.store, Y.createID(entry.to[0], entry.to[1])) as Y.Item).content as Y.ContentType).type
+        : null;
+      for (let up = 0; up < depth && copy; up++) copy = copy._item ? (copy._item.parent as Y.AbstractType<unknown>) : null;
+      return copy instanceof Y.XmlElement && copy !== element && copy.nodeName === element.nodeName ? copy : null;
+    }
+    for (let item = type._start; item !== null; item = item.right) {
+      if (!(item.content instanceof Y.ContentType)) continue;
+      const child = item.content.type;
+      if (!(child instanceof Y.XmlElement || child instanceof Y.XmlText)) continue;
+      const found = visit(child, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  };
+  return visit(element, 0);
+}
+
+/** The characters of `text` that this transaction deleted and that existed before it. */
+function deletedChars(text: Y.XmlText, deleteSet: Y.Transaction['deleteSet'], isNew: (id: Y.ID) => boolean): Chars {
+  let chars = '';
+  const ids: Y.ID[] = [];
+  for (let item = text._start; item !== null; item = item.right) {
+    if (!(item.content instanceof Y.ContentString) || isNew(item.id) || !Y.isDeleted(deleteSet, item.id)) continue;
+    chars += item.content.str;
+    for (let i = 0; i < item.length; i++) ids.push(Y.createID(item.id.client, item.id.clock + i));
+  }
+  return { text: chars, ids };
+}
+
+/** The runs of characters this client inserted (since `firstNew`) into live texts, and its new empty texts. */
+function newText(doc: Y.Doc, firstNew: number): { runs: NewRun[]; emptyTexts: Y.XmlText[] } {
+  const own = doc.clientID;
+  const structs = doc.store.clients.get(own) ?? [];
+  const texts = new Set<Y.XmlText>();
+  const created: Y.XmlText[] = [];
+  for (let index = firstNew === 0 ? 0 : Y.findIndexSS(structs, firstNew); index < structs.length; index++) {
+    const struct = structs[index]!;
+    if (!(struct instanceof Y.Item) || struct.deleted) continue;
+    if (struct.content instanceof Y.ContentString && struct.parent instanceof Y.XmlText && !struct.parent._item?.deleted) texts.add(struct.parent);
+    if (struct.content instanceof Y.ContentType && struct.content.type instanceof Y.XmlText) created.push(struct.content.type);
+  }
+  const runs: NewRun[] = [];
+  for (const into of texts) {
+    let current: NewRun | null = null;
+    for (let item = into._start; item !== null; item = item.right) {
+      if (item.deleted || !item.countable) continue;
+      const fresh = item.id.client === own && item.id.clock >= firstNew && item.content instanceof Y.ContentString;
+      if (!fresh) {
+        current = null;
+        continue;
+      }
+      if (!current) runs.push((current = { into, text: '', ids: [] }));
+      current.text += (item.content as Y.ContentString).str;
+      for (let i = 0; i < item.length; i++) current.ids.push(Y.createID(item.id.client, item.id.clock + i));
+    }
+  }
+  return { runs, emptyTexts: created.filter((text) => text.length === 0) };
+}
+

@@ -1,0 +1,109 @@
+import * as Y from 'yjs';
+import { DocumentField } from '../protocol/document-fields';
+
+/**
+ * Where the text of a deleted Y.XmlText went when a local edit copied it (Yjs has no move:
+ * ProseMirror moves, joins and undo reach Yjs as delete + insert of a copy). Text that a
+ * colleague typed into the original concurrently lands in a deleted container; the entry
+ * lets the rescuer (orphan-rescuer.ts) put it into the copy at the place it was typed.
+ *
+ * Stored in the Y.Map `DocumentField.Forwarding`, keyed by the deleted type's item id and
+ * the copying transaction (`entryKey`): two people moving the same item at once leave two
+ * entries. Plain numbers only, so that every Yjs version reads it.
+ */
+export interface ForwardingEntry {
+  /** The Y.XmlText that received the copy, as [client, clock] of its item. */
+  to: [number, number];
+  /**
+   * Copied characters: flat runs of five numbers [fromClient, fromClock, length, toClient,
+   * toClock]: `length` characters from the deleted text map one to one onto the copy.
+   */
+  runs: number[];
+  /**
+   * What the copying client knew of the deleted text's authors: flat [client, clock] pairs,
+   * its state vector restricted to them. A character with a clock at or past this was typed
+   * concurrently (an orphan); one below it the copying client had seen, copied or deleted.
+   */
+  known: number[];
+}
+
+/** The Y.Map of forwarding entries in `doc`. */
+export function forwardingMap(doc: Y.Doc): Y.Map<ForwardingEntry> {
+  return doc.getMap<ForwardingEntry>(DocumentField.Forwarding);
+}
+
+/** The key of an item id in the forwarding map. */
+export function idKey(id: Y.ID): string {
+  return `${id.client}:${id.clock}`;
+}
+
+/**
+ * The key of the entry for the deleted type whose `idKey` is `deleted`, written by the transaction of client
+ * `copier` that began at clock `clock`.
+ */
+export function entryKey(deleted: string, copier: number, clock: number): string {
+  return `${deleted}>${copier}:${clock}`;
+}
+
+/** The `idKey` of the deleted type an entry key names. */
+export function deletedKeyOf(key: string): string {
+  const at = key.indexOf('>');
+  return at < 0 ? key : key.slice(0, at);
+}
+
+/** The origin of the transactions that write forwarding entries (not undoable, not an edit). */
+export const ForwardingOrigin = Symbol('dagsorden-forwarding');
+
+/**
+ * The id in the copy of character `id` of the deleted text, or null when the entry did not
+ * copy that character (it was deleted by the copying edit, or before it).
+ */
+export function forwardedId(entry: ForwardingEntry, id: Y.ID): Y.ID | null {
+  const runs = entry.runs;
+  for (let at = 0; at + 4 < runs.length; at += 5) {
+    const fromClock = runs[at + 1]!;
+    if (runs[at] === id.client && id.clock >= fromClock && id.clock < fromClock + runs[at + 2]!) {
+      return Y.createID(runs[at + 3]!, runs[at + 4]! + (id.clock - fromClock));
+    }
+  }
+  return null;
+}
+
+/** True when the copying client had not seen `id` when it copied (the character is concurrent). */
+export function unknownToCopier(entry: ForwardingEntry, id: Y.ID): boolean {
+  const known = entry.known;
+  for (let at = 0; at + 1 < known.length; at += 2) if (known[at] === id.client) return id.clock >= known[at + 1]!;
+  return true;
+}
+
+/** Reads an entry stored by any client, or null if it is not one (a damaged or foreign value). */
+export function readForwardingEntry(value: unknown): ForwardingEntry | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { to, runs, known } = value as Partial<ForwardingEntry>;
+  const numbers = (list: unknown, tuple: number): list is number[] =>
+    Array.isArray(list) && list.length % tuple === 0 && list.every((n) => Number.isSafeInteger(n) && n >= 0);
+  if (!numbers(to, 2) || to.length !== 2 || !numbers(runs, 5) || !numbers(known, 2)) return null;
+  return { to: [to[0]!, to[1]!], runs, known };
+}
+
+/** Compresses a one-to-one character mapping into runs of consecutive ids on both sides. */
+export function charRuns(from: Y.ID[], to: Y.ID[]): number[] {
+  const runs: number[] = [];
+  for (let i = 0; i < from.length; i++) {
+    const a = from[i]!;
+    const b = to[i]!;
+    const last = runs.length - 5;
+    if (
+      last >= 0 &&
+      runs[last] === a.client &&
+      runs[last + 1]! + runs[last + 2]! === a.clock &&
+      runs[last + 3] === b.client &&
+      runs[last + 4]! + runs[last + 2]! === b.clock
+    ) {
+      runs[last + 2]! += 1;
+    } else {
+      runs.push(a.client, a.clock, 1, b.client, b.clock);
+    }
+  }
+  return runs;
+}

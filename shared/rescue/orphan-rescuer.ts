@@ -1,0 +1,540 @@
+import * as Y from 'yjs';
+import { charRuns, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, readForwardingEntry, unknownToCopier, type ForwardingEntry } from './forwarding';
+import { buildClone, cloneType, pairClone, type TypeClone } from './type-clone';
+
+/** The origin of the rescuer's transactions. */
+export const RescueOrigin = Symbol('dagsorden-rescue');
+
+/** How many transactions deleted content waits for the forwarding entry of its container. */
+const WAIT_TRANSACTIONS = 500;
+/** How many moves of moves are followed to find a live copy. */
+const MAX_HOPS = 32;
+
+/**
+ * Content a colleague made concurrently inside a container that a move or join deleted:
+ * characters in a Y.XmlText, or a whole element or text (a new paragraph, a new item, the
+ * first text typed into an empty paragraph) in a Y.XmlElement.
+ */
+type Orphan =
+  | { kind: 'chars'; container: Y.XmlText; item: Y.Item; chars: string }
+  | { kind: 'type'; container: Y.XmlElement; item: Y.Item; clone: TypeClone }
+  /** Deleted on purpose in the original by someone who did not know of the copy: delete the copies too. */
+  | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[] };
+
+/** Where in a Y.XmlText to put rescued characters. */
+type CharAnchor = { after: Y.ID } | { before: Y.ID } | { start: true };
+/** Where among an element's children to put a rescued element: next to a sibling's copy, or first in the container's copy. */
+type TypeAnchor = { after: Y.ID } | { before: Y.ID } | { first: Y.ID };
+
+/**
+ * Puts back content that concurrent structure changes would lose. Yjs has no move: when one
+ * person moves an item (or joins two paragraphs, or undoes a move) while another types in
+ * it, the typing lands in the deleted original. The copying client wrote forwarding entries
+ * (copy-recorder.ts); the rescuer finds content that was deleted only because its container
+ * was, and that the copier had not seen, and inserts it into the copy where it was made,
+ * following moves of moves. A container deleted on purpose has no entry: its content stays
+ * deleted (delete wins over concurrent edits inside what it removes).
+ *
+ * Exactly one peer may rescue (else every peer would insert the content once): the sync
+ * server. It sees every update, and tells the rescuer which deletions an update made on
+ * purpose (`noteIncoming`), so that text its author deleted stays deleted. Attach it after
+ * the stored state is loaded; call `rescue()` after applying incoming updates.
+ */
+export class OrphanRescuer {
+  private explicit: Array<Y.Transaction['deleteSet']> = [];
+  private readonly waiting = new Map<string, { orphans: Orphan[]; since: number }>();
+  private ready: Orphan[] = [];
+  private transactions = 0;
+  private readonly forwarding: Y.Map<ForwardingEntry>;
+  /** The forwarding entries by the deleted type they are for, in key order. */
+  private readonly entries = new Map<string, Array<{ key: string; entry: ForwardingEntry }>>();
+
+  /**
+   * @param fits whether an element may hold what the rescuer put into it (see schema-fit.ts);
+   *   an insertion that makes its element unfit is taken back
+   */
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly fits: (element: Y.XmlElement) => boolean = () => true,
+  ) {
+    // Deleted containers keep their structure (not their text) for later orphans to land in.
+    doc.gcFilter = keepDeletedContainers;
+    this.forwarding = forwardingMap(doc);
+    for (const key of this.forwarding.keys()) this.index(key);
+    doc.on('afterTransaction', this.collect);
+  }
+
+  /** Call with each incoming update before applying it: its deletions were made on purpose. */
+  noteIncoming(update: Uint8Array): void {
+    this.explicit.push(Y.decodeUpdate(update).ds);
+  }
+
+  /**
+   * Inserts the orphans found since the last call into the live copies of their containers,
+   * in one transaction with `RescueOrigin`. Returns how many it put back.
+   */
+  rescue(): number {
+    if (this.ready.length === 0) return 0;
+    const orphans = this.ready;
+    this.ready = [];
+    let rescued = 0;
+    this.doc.transact(() => {
+      for (const [container, list] of groupByContainer(orphans)) {
+        const entries = this.entriesFor(idKey(container._item!.id));
+        const order = listOrder(container);
+        list.sort((a, b) => (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0));
+        // Several orphans after the same anchor go in their original order.
+        const inserted = new Map<string, number>();
+        for (const orphan of list) {
+          if (orphan.kind === 'erased') continue;
+          // A copier that saw it copied it (or saw it deleted): it is not lost.
+          if (entries.length === 0 || entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
+          if (orphan.kind === 'chars' ? this.putChars(entries, orphan, inserted) : this.putType(entries, orphan, inserted)) rescued += 1;
+        }
+      }
+      // Deletions last: what was just put back may be what a later update deleted.
+      for (const orphan of orphans) if (orphan.kind === 'erased') rescued += this.erase(idKey(orphan.container._item!.id), orphan);
+    }, RescueOrigin);
+    return rescued;
+  }
+
+  destroy(): void {
+    this.doc.off('afterTransaction', this.collect);
+  }
+
+  /** The entries for the deleted type with `idKey` `deleted`. */
+  private entriesFor(deleted: string): ForwardingEntry[] {
+    return (this.entries.get(deleted) ?? []).map(({ entry }) => entry);
+  }
+
+  /** The first entry for `deleted` (the one moves of moves follow), or null. */
+  private entry(deleted: string): ForwardingEntry | null {
+    return this.entries.get(deleted)?.[0]?.entry ?? null;
+  }
+
+  /** Adds the entry stored under `key` to the index (a damaged value is left out). */
+  private index(key: string): void {
+    const entry = readForwardingEntry(this.forwarding.get(key));
+    if (!entry) return;
+    const deleted = deletedKeyOf(key);
+    const list = (this.entries.get(deleted) ?? []).filter((known) => known.key !== key);
+    list.push({ key, entry });
+    list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.entries.set(deleted, list);
+  }
+
+  private putChars(entries: ForwardingEntry[], orphan: Extract<Orphan, { kind: 'chars' }>, inserted: Map<string, number>): boolean {
+    const near = charAnchor(entries, orphan.item, null);
+    const target = this.resolveChars(near.entry, near.anchor);
+    if (!target) return false;
+    const shift = target.key === null ? 0 : (inserted.get(target.key) ?? 0);
+    const first = Y.getState(this.doc.store, this.doc.clientID);
+    target.text.insert(Math.min(target.index + shift, target.text.length), orphan.chars);
+    if (target.key !== null) inserted.set(target.key, shift + orphan.chars.length);
+    // Forward the orphan to its copy too: what its author types next to it later follows it.
+    const copies = newChars(target.text, this.doc.clientID, first);
+    const sources = Array.from({ length: orphan.chars.length }, (_, i) => Y.createID(orphan.item.id.client, orphan.item.id.clock + i));
+    this.remember(orphan.container._item!.id, target.text, charRuns(sources.slice(0, copies.length), copies), [orphan.item.id.client, orphan.item.id.clock + orphan.item.length]);
+    return true;
+  }
+
+  private putType(entries: ForwardingEntry[], orphan: Extract<Orphan, { kind: 'type' }>, inserted: Map<string, number>): boolean {
+    const anchor = typeAnchor(this.entryOf, entries[0]!, orphan.item);
+    // First in the container's copy is only safe for text (an element may not fit there: an item before its section's title).
+    if ('first' in anchor && 'name' in orphan.clone) return false;
+    const target = this.resolveType(anchor);
+    if (!target) return false;
+    const shift = target.key === null ? 0 : (inserted.get(target.key) ?? 0);
+    const index = Math.min(target.index + shift, target.parent.length);
+    if ('delta' in orphan.clone) {
+      // Text next to text: one text node in the editor, so one Y.XmlText (two would break the binding).
+      const left = index > 0 ? target.parent.get(index - 1) : null;
+      const right = index < target.parent.length ? target.parent.get(index) : null;
+      const into = left instanceof Y.XmlText ? left : right instanceof Y.XmlText ? right : null;
+      if (into) {
+        const first = Y.getState(this.doc.store, this.doc.clientID);
+        let at = into === left ? into.length : 0;
+        for (const op of orphan.clone.delta) {
+          into.insert(at, op.insert, op.attributes ?? {});
+          at += op.insert.length;
+        }
+        const copies = newChars(into, this.doc.clientID, first);
+        this.remember(orphan.clone.source, into, charRuns(orphan.clone.chars.slice(0, copies.length), copies), this.knownOf(orphan.clone));
+        return true;
+      }
+    }
+    const built = buildClone(orphan.clone);
+    target.parent.insert(index, [built]);
+    if (target.parent instanceof Y.XmlElement && !this.fits(target.parent)) {
+      target.parent.delete(index, 1);
+      return false;
+    }
+    if (target.key !== null) inserted.set(target.key, shift + 1);
+    // Forward the orphan and everything in it to the copy: what is typed into it later follows.
+    const known = this.knownOf(orphan.clone);
+    pairClone(orphan.clone, built, (source, copy, chars) => {
+      this.remember(source, copy, charRuns(chars.map(([id]) => id), chars.map(([, id]) => id)), known);
+    });
+    return true;
+  }
+
+  /** Deletes the live copies of what `erased` names (characters or a type). Returns how many it deleted. */
+  private erase(containerKey: string, erased: Extract<Orphan, { kind: 'erased' }>): number {
+    let count = 0;
+    for (const id of erased.ids) {
+      for (const copy of this.liveCopies(containerKey, id, erased.item.content instanceof Y.ContentType, 0)) {
+        const parent = copy.item.parent;
+        if (parent instanceof Y.XmlText && !(copy.item.content instanceof Y.ContentType)) parent.delete(indexAt(parent, copy.id, 0), 1);
+        else if (parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment) parent.delete(childIndex(parent, copy.item), 1);
+        count += 1;
+      }
+    }
+    return count;
+  }
+
+  /** The live copies of character or type `id` of the container `containerKey`, following moves of moves. */
+  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number): Array<{ id: Y.ID; item: Y.Item }> {
+    if (hops > MAX_HOPS) return [];
+    const copies: Array<{ id: Y.ID; item: Y.Item }> = [];
+    const seen = new Set<string>();
+    for (const entry of isType ? this.entriesWithContainer(idKey(id), containerKey) : this.entriesFor(containerKey)) {
+      const to = isType ? Y.createID(entry.to[0], entry.to[1]) : forwardedId(entry, id);
+      if (!to || seen.has(idKey(to))) continue;
+      seen.add(idKey(to));
+      const item = itemAt(this.doc, to);
+      if (!item) continue;
+      if (isType) {
+        const parent = item.parent as Y.AbstractType<unknown>;
+        if (!item.deleted) copies.push({ id: to, item });
+        else if (parent._item) copies.push(...this.liveCopies(idKey(parent._item.id), to, true, hops + 1));
+        continue;
+      }
+      const text = item.parent;
+      if (!(text instanceof Y.XmlText) || !text._item) continue;
+      if (!text._item.deleted) {
+        if (!item.deleted) copies.push({ id: to, item });
+      } else {
+        copies.push(...this.liveCopies(idKey(text._item.id), to, false, hops + 1));
+      }
+    }
+    return copies;
+  }
+
+  /**
+   * The entries for the type `typeKey` written by the transactions that copied its container
+   * (a type deleted by a join of its own was copied elsewhere; that copy must stay).
+   */
+  private entriesWithContainer(typeKey: string, containerKey: string): ForwardingEntry[] {
+    const copiers = new Set((this.entries.get(containerKey) ?? []).map(({ key }) => key.slice(key.indexOf('>'))));
+    return (this.entries.get(typeKey) ?? []).filter(({ key }) => copiers.has(key.slice(key.indexOf('>')))).map(({ entry }) => entry);
+  }
+
+  /** What the rescuer knows of the authors of `clone`: its state of each. */
+  private knownOf(clone: TypeClone): number[] {
+    const authors = new Set<number>();
+    const visit = (node: TypeClone): void => {
+      authors.add(node.source.client);
+      if ('delta' in node) for (const id of node.chars) authors.add(id.client);
+      else node.children.forEach(visit);
+    };
+    visit(clone);
+    return [...authors].flatMap((client) => [client, Y.getState(this.doc.store, client)]);
+  }
+
+  /** Writes (and indexes) a forwarding entry of the rescuer's own: `source` went to `copy`. */
+  private remember(source: Y.ID, copy: Y.XmlElement | Y.XmlText, runs: number[], known: number[]): void {
+    const key = entryKey(idKey(source), this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID));
+    this.forwarding.set(key, { to: [copy._item!.id.client, copy._item!.id.clock], runs, known });
+    this.index(key);
+  }
+
+  private readonly entryOf = (item: Y.Item): ForwardingEntry | null => this.entry(idKey(item.id));
+
+  private readonly collect = (transaction: Y.Transaction): void => {
+    const explicit = this.explicit;
+    this.explicit = [];
+    if (transaction.origin === RescueOrigin) return;
+    this.transactions += 1;
+    const changed = transaction.changed.get(this.forwarding as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>);
+    for (const key of changed ?? []) if (key !== null) this.index(key);
+    const found = new Map<Y.XmlText | Y.XmlElement, Orphan[]>();
+    Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+      if (!(struct instanceof Y.Item)) return;
+      const container = struct.parent;
+      if (!(container instanceof Y.XmlText || container instanceof Y.XmlElement) || !container._item?.deleted) return;
+      const containerId = container._item.id;
+      const withContainer = Y.isDeleted(transaction.deleteSet, containerId);
+      const list = listOf(found, container);
+      // Integrated into a container deleted earlier and deleted by its own update: not an
+      // orphan (its copies are erased below, with the update's other deletions).
+      if (explicit.some((ds) => Y.isDeleted(ds, struct.id) && (withContainer || !Y.isDeleted(ds, containerId)))) return;
+      // Otherwise an orphan; if deleted with its container in this transaction, the forwarding
+      // entry's state vector tells whether the copier saw it.
+      const content = struct.content;
+      if (content instanceof Y.ContentString && container instanceof Y.XmlText) {
+        list.push({ kind: 'chars', container, item: struct, chars: content.str });
+      } else if (content instanceof Y.ContentType && container instanceof Y.XmlElement && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)) {
+        list.push({ kind: 'type', container, item: struct, clone: cloneType(content.type, transaction.deleteSet) });
+      }
+      // A container deleted now may hold what others deleted before, unknown to the copier.
+      if (content instanceof Y.ContentType && (content.type instanceof Y.XmlText || content.type instanceof Y.XmlElement)) {
+        const inner = content.type;
+        for (let child = inner._start; child !== null; child = child.right) {
+          if (child.deleted && !Y.isDeleted(transaction.deleteSet, child.id) && (inner instanceof Y.XmlText ? !(child.content instanceof Y.ContentFormat) : child.content instanceof Y.ContentType)) {
+            listOf(found, inner).push({ kind: 'erased', container: inner, item: child, ids: idsOf(child) });
+          }
+        }
+      }
+    });
+    // What an update deleted inside a container that was deleted without its sender knowing
+    // (a sender that knew may have deleted it only as part of the container): deleted on
+    // purpose, so its copies go too, whenever the copy was made.
+    for (const ds of explicit) {
+      forEachDeleted(this.doc, ds, (item, ids) => {
+        const container = item.parent;
+        if (!(container instanceof Y.XmlText || container instanceof Y.XmlElement) || !container._item?.deleted || Y.isDeleted(ds, container._item.id)) return;
+        if (container instanceof Y.XmlText ? item.content instanceof Y.ContentFormat : !(item.content instanceof Y.ContentType)) return;
+        // A deleted text (the binding deletes one that was emptied) stands for the characters
+        // deleted with it: later typing into its copy must stay.
+        if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText) {
+          const text = item.content.type;
+          for (let char = text._start; char !== null; char = char.right) {
+            if (!(char.content instanceof Y.ContentFormat) && Y.isDeleted(ds, char.id)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char) });
+          }
+          return;
+        }
+        listOf(found, container).push({ kind: 'erased', container, item, ids });
+      });
+    }
+    for (const [container, orphans] of found) {
+      if (orphans.length === 0) continue;
+      const key = idKey(container._item!.id);
+      if (this.entry(key)) {
+        this.ready.push(...orphans);
+        continue;
+      }
+      const waiting = this.waiting.get(key);
+      if (waiting) waiting.orphans.push(...orphans);
+      else this.waiting.set(key, { orphans, since: this.transactions });
+    }
+    for (const key of changed ?? []) {
+      if (key === null) continue;
+      const deleted = deletedKeyOf(key);
+      const waiting = this.waiting.get(deleted);
+      if (waiting && this.entry(deleted)) {
+        this.ready.push(...waiting.orphans);
+        this.waiting.delete(deleted);
+      }
+    }
+    // Containers deleted on purpose get no entry; stop waiting for one.
+    for (const [key, waiting] of this.waiting) if (this.transactions - waiting.since > WAIT_TRANSACTIONS) this.waiting.delete(key);
+  };
+
+  /** The live text and index that `anchor` in the copy named by `entry` leads to, following moves of moves. */
+  private resolveChars(entry: ForwardingEntry, anchor: CharAnchor): { text: Y.XmlText; index: number; key: string | null } | null {
+    for (let hop = 0; hop < MAX_HOPS; hop++) {
+      const item = itemAt(this.doc, Y.createID(entry.to[0], entry.to[1]));
+      if (!item || !(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlText)) return null;
+      const text = item.content.type;
+      if (!item.deleted) {
+        if ('start' in anchor) return { text, index: 0, key: `${idKey(item.id)}^` };
+        if ('after' in anchor) return { text, index: indexAt(text, anchor.after, 1), key: `${idKey(item.id)}>${idKey(anchor.after)}` };
+        return { text, index: indexAt(text, anchor.before, 0), key: null };
+      }
+      const next = this.entriesFor(idKey(item.id));
+      if (next.length === 0) return null;
+      const holder = 'start' in anchor ? null : itemHolding(text, 'after' in anchor ? anchor.after : anchor.before);
+      const near = holder ? charAnchor(next, holder, 'after' in anchor ? anchor.after : (anchor as { before: Y.ID }).before) : { entry: next[0]!, anchor: { start: true } as CharAnchor };
+      entry = near.entry;
+      anchor = near.anchor;
+    }
+    return null;
+  }
+
+  /** The live parent and index that `anchor` leads to, following moves of moves. */
+  private resolveType(anchor: TypeAnchor | null): { parent: Y.XmlElement | Y.XmlFragment; index: number; key: string | null } | null {
+    for (let hop = 0; anchor && hop < MAX_HOPS; hop++) {
+      const id = 'after' in anchor ? anchor.after : 'before' in anchor ? anchor.before : anchor.first;
+      const item = itemAt(this.doc, id);
+      if (!item || !(item.content instanceof Y.ContentType)) return null;
+      if (!item.deleted) {
+        if ('first' in anchor) {
+          const parent = item.content.type;
+          if (!(parent instanceof Y.XmlElement)) return null;
+          return { parent, index: 0, key: `${idKey(item.id)}^` };
+        }
+        const parent = item.parent;
+        if (!(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) return null;
+        const index = childIndex(parent, item);
+        return 'after' in anchor ? { parent, index: index + 1, key: `${idKey(item.id)}>` } : { parent, index, key: null };
+      }
+      const next = this.entry(idKey(item.id));
+      if (!next) return null;
+      const to = Y.createID(next.to[0], next.to[1]);
+      anchor = 'after' in anchor ? { after: to } : 'before' in anchor ? { before: to } : { first: to };
+    }
+    return null;
+  }
+}
+
+/** Keeps deleted types (elements, texts) from garbage collection; their deleted text is still collected. */
+export function keepDeletedContainers(item: Y.Item): boolean {
+  return !(item.content instanceof Y.ContentType);
+}
+
+/**
+ * The place in a copy for characters next to `item` (or, when `at` is given, at that
+ * character of `item`): after the copy of the nearest forwarded character to its left, else
+ * before that of the nearest to its right, else the start of the first entry's copy.
+ */
+function charAnchor(entries: ForwardingEntry[], item: Y.Item, at: Y.ID | null): { entry: ForwardingEntry; anchor: CharAnchor } {
+  const mapped = (holder: Y.Item, offset: number): { entry: ForwardingEntry; id: Y.ID } | null => {
+    // Characters the server collected (ContentDeleted) still have their ids.
+    if (holder.content instanceof Y.ContentFormat || holder.content instanceof Y.ContentType) return null;
+    const id = Y.createID(holder.id.client, holder.id.clock + offset);
+    for (const entry of entries) {
+      const to = forwardedId(entry, id);
+      if (to) return { entry, id: to };
+    }
+    return null;
+  };
+  const after = (found: { entry: ForwardingEntry; id: Y.ID }) => ({ entry: found.entry, anchor: { after: found.id } });
+  const before = (found: { entry: ForwardingEntry; id: Y.ID }) => ({ entry: found.entry, anchor: { before: found.id } });
+  if (at) {
+    for (let offset = at.clock - item.id.clock; offset >= 0; offset--) {
+      const found = mapped(item, offset);
+      if (found) return after(found);
+    }
+  }
+  for (let left = item.left; left !== null; left = left.left) {
+    for (let offset = left.length - 1; offset >= 0; offset--) {
+      const found = mapped(left, offset);
+      if (found) return after(found);
+    }
+  }
+  if (at) {
+    for (let offset = at.clock - item.id.clock + 1; offset < item.length; offset++) {
+      const found = mapped(item, offset);
+      if (found) return before(found);
+    }
+  }
+  for (let right = item.right; right !== null; right = right.right) {
+    for (let offset = 0; offset < right.length; offset++) {
+      const found = mapped(right, offset);
+      if (found) return before(found);
+    }
+  }
+  return { entry: entries[0]!, anchor: { start: true } };
+}
+
+/** The ids of the characters `client` inserted into `text` from clock `first` on, in order. */
+function newChars(text: Y.XmlText, client: number, first: number): Y.ID[] {
+  const ids: Y.ID[] = [];
+  for (let item = text._start; item !== null; item = item.right) {
+    if (item.id.client !== client || item.id.clock < first || !(item.content instanceof Y.ContentString)) continue;
+    for (let i = 0; i < item.length; i++) ids.push(Y.createID(client, item.id.clock + i));
+  }
+  return ids;
+}
+
+/**
+ * The place in the copy for an element or text next to `item`: after the copy of the
+ * nearest copied sibling to its left, else before that of the nearest to its right, else
+ * first in the copy of the container (`entry`).
+ */
+function typeAnchor(entryOf: (item: Y.Item) => ForwardingEntry | null, entry: ForwardingEntry, item: Y.Item): TypeAnchor {
+  for (let left = item.left; left !== null; left = left.left) {
+    const copied = left.content instanceof Y.ContentType ? entryOf(left) : null;
+    if (copied) return { after: Y.createID(copied.to[0], copied.to[1]) };
+  }
+  for (let right = item.right; right !== null; right = right.right) {
+    const copied = right.content instanceof Y.ContentType ? entryOf(right) : null;
+    if (copied) return { before: Y.createID(copied.to[0], copied.to[1]) };
+  }
+  return { first: Y.createID(entry.to[0], entry.to[1]) };
+}
+
+/** The item with id `id`, or null when the document does not have it (yet). */
+function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  if (Y.getState(doc.store, id.client) <= id.clock) return null;
+  const struct = Y.getItem(doc.store, id);
+  return struct instanceof Y.Item ? struct : null;
+}
+
+/** The item of `text` that holds character `id`, or null. */
+function itemHolding(text: Y.XmlText, id: Y.ID): Y.Item | null {
+  for (let item = text._start; item !== null; item = item.right) {
+    if (item.id.client === id.client && id.clock >= item.id.clock && id.clock < item.id.clock + item.length) return item;
+  }
+  return null;
+}
+
+/** The index in `text` just before (`past` 0) or after (`past` 1) character `id`; its end if `id` is not in it. */
+function indexAt(text: Y.XmlText, id: Y.ID, past: 0 | 1): number {
+  let index = 0;
+  for (let item = text._start; item !== null; item = item.right) {
+    const live = !item.deleted && item.countable;
+    if (item.id.client === id.client && id.clock >= item.id.clock && id.clock < item.id.clock + item.length) {
+      return index + (live ? id.clock - item.id.clock + past : 0);
+    }
+    if (live) index += item.length;
+  }
+  return index;
+}
+
+/** The index of live child `child` among the live children of `parent`. */
+function childIndex(parent: Y.XmlElement | Y.XmlFragment, child: Y.Item): number {
+  let index = 0;
+  for (let item = parent._start; item !== null && item !== child; item = item.right) if (!item.deleted && item.countable) index += item.length;
+  return index;
+}
+
+/** Calls `f` with each item `ds` names (without splitting items) and the ids of it that `ds` names. */
+function forEachDeleted(doc: Y.Doc, ds: Y.Transaction['deleteSet'], f: (item: Y.Item, ids: Y.ID[]) => void): void {
+  ds.clients.forEach((ranges, client) => {
+    const structs = doc.store.clients.get(client);
+    if (!structs) return;
+    for (const { clock, len } of ranges) {
+      if (Y.getState(doc.store, client) <= clock) continue;
+      for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+        const struct = structs[index]!;
+        if (struct.id.clock >= clock + len) break;
+        if (!(struct instanceof Y.Item)) continue;
+        const from = Math.max(clock, struct.id.clock);
+        const to = Math.min(clock + len, struct.id.clock + struct.length);
+        const ids = struct.content instanceof Y.ContentType ? [struct.id] : Array.from({ length: to - from }, (_, i) => Y.createID(client, from + i));
+        f(struct, ids);
+      }
+    }
+  });
+}
+
+function listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+/** The ids of an item: of each character for text, of the item itself for a type. */
+function idsOf(item: Y.Item): Y.ID[] {
+  if (item.content instanceof Y.ContentType) return [item.id];
+  return Array.from({ length: item.length }, (_, i) => Y.createID(item.id.client, item.id.clock + i));
+}
+
+function groupByContainer(orphans: Orphan[]): Map<Y.XmlText | Y.XmlElement, Orphan[]> {
+  const groups = new Map<Y.XmlText | Y.XmlElement, Orphan[]>();
+  for (const orphan of orphans) {
+    let list = groups.get(orphan.container);
+    if (!list) groups.set(orphan.container, (list = []));
+    list.push(orphan);
+  }
+  return groups;
+}
+
+/** Each item of `container`'s list by its position. */
+function listOrder(container: Y.XmlText | Y.XmlElement): Map<Y.Item, number> {
+  const order = new Map<Y.Item, number>();
+  let index = 0;
+  for (let item = container._start; item !== null; item = item.right) order.set(item, index++);
+  return order;
+}

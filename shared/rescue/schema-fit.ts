@@ -1,0 +1,34 @@
+import * as Y from 'yjs';
+import type { Schema } from '@tiptap/pm/model';
+
+/**
+ * Whether `element` (a Y.XmlElement bound to a ProseMirror document, in y-prosemirror's
+ * layout: node name and attributes, text with marks as formatting) is a valid node of
+ * `schema`. The rescuer asks before it keeps what it inserted: an element the editor cannot
+ * show would be deleted by every client's editor binding, with whatever it holds.
+ */
+export function fitsSchema(schema: Schema, element: Y.XmlElement): boolean {
+  try {
+    schema.nodeFromJSON(elementJSON(element)).check();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function elementJSON(element: Y.XmlElement): Record<string, unknown> {
+  const content: unknown[] = [];
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlElement) content.push(elementJSON(child));
+    else if (child instanceof Y.XmlText) {
+      for (const op of child.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
+        if (typeof op.insert !== 'string') continue;
+        const marks = Object.entries(op.attributes ?? {}).map(([type, attrs]) => (attrs && typeof attrs === 'object' && Object.keys(attrs).length > 0 ? { type, attrs } : { type }));
+        content.push(marks.length > 0 ? { type: 'text', text: op.insert, marks } : { type: 'text', text: op.insert });
+      }
+    }
+  }
+  const json: Record<string, unknown> = { type: element.nodeName, attrs: element.getAttributes() };
+  if (content.length > 0) json.content = content;
+  return json;
+}

@@ -1,0 +1,209 @@
+// @vitest-environment jsdom
+// (TipTap reads `window` while building the editor plugins that the headless clients use)
+/**
+ * The rescue of text typed into a block that someone moved at the same time (shared/rescue):
+ * clients are headless editors bound to their Y.Docs as the app binds them (with the copy
+ * recorder); the "server" is a Y.Doc with the rescuer, as server/sync runs it. Updates go
+ * client → server → client, in the orders the tests choose.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { TextSelection } from '@tiptap/pm/state';
+import { agendaBody, item, paragraph, section } from '../../../../shared/agenda/agenda-builders';
+import { agendaFile } from '../../../../shared/agenda/agenda-file';
+import { writeNewAgenda } from '../../../../shared/agenda/ydoc-agenda';
+import { moveItemTo } from '../../../../shared/agenda/item-moves';
+import { EMPTY_MEETING_FACTS } from '../../../../shared/agenda/meeting-facts';
+import { forwardingMap } from '../../../../shared/rescue/forwarding';
+import { OrphanRescuer } from '../../../../shared/rescue/orphan-rescuer';
+import { fitsSchema } from '../../../../shared/rescue/schema-fit';
+import { agendaSchema } from '../../../../shared/schema/agenda-schema';
+import { FuzzClient } from '../../../fuzz/fuzz-client';
+
+const open: Array<{ destroy(): void }> = [];
+afterEach(() => {
+  for (const thing of open.splice(0)) thing.destroy();
+});
+
+/** A server with the rescuer and two clients, all holding the same three-item agenda. */
+function setUp(): { server: Y.Doc; rescuer: OrphanRescuer; anna: FuzzClient; bo: FuzzClient } {
+  const server = new Y.Doc();
+  writeNewAgenda(
+    server,
+    agendaFile(
+      EMPTY_MEETING_FACTS,
+      agendaBody([
+        section('Sager', [
+          item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa beta gamma.')] }),
+          item({ title: 'Anden', caseLine: 'SAG-2 ab', body: [paragraph('Delta epsilon.')] }),
+          item({ title: 'Tredje', caseLine: 'SAG-3 ab', body: [paragraph('Zeta eta.')] }),
+        ]),
+      ]),
+    ),
+  );
+  const rescuer = new OrphanRescuer(server, (element) => fitsSchema(agendaSchema(), element));
+  const state = Y.encodeStateAsUpdate(server);
+  const anna = new FuzzClient(0, 100, state);
+  const bo = new FuzzClient(1, 101, state);
+  open.push(anna, bo, rescuer, server);
+  return { server, rescuer, anna, bo };
+}
+
+/** Sends what the server lacks from `client` (as a reconnecting client's sync does), and lets the rescuer act. */
+function upload(client: FuzzClient, server: Y.Doc, rescuer: OrphanRescuer): void {
+  const update = Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server));
+  rescuer.noteIncoming(update);
+  Y.applyUpdate(server, update, 'client');
+  rescuer.rescue();
+}
+
+/** Sends what `client` lacks from the server. */
+function download(client: FuzzClient, server: Y.Doc): void {
+  Y.applyUpdate(client.ydoc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(client.ydoc)), 'server');
+}
+
+/** The position just after `text` in the client's document. */
+function after(doc: PMNode, text: string): number {
+  let found = -1;
+  doc.descendants((node, pos) => {
+    if (found < 0 && node.isText && node.text!.includes(text)) found = pos + node.text!.indexOf(text) + text.length;
+    return found < 0;
+  });
+  if (found < 0) throw new Error(`"${text}" is not in the document`);
+  return found;
+}
+
+function type(client: FuzzClient, at: string, text: string): void {
+  const pos = after(client.state.doc, at);
+  const tr = client.state.tr.insertText(text, pos);
+  client.dispatch(tr.setSelection(TextSelection.create(tr.doc, pos + text.length)));
+}
+
+function deleteText(client: FuzzClient, text: string): void {
+  const end = after(client.state.doc, text);
+  client.dispatch(client.state.tr.delete(end - text.length, end));
+}
+
+/** Moves the item titled `title` to the end of its section, with the app's move command. */
+function moveToEnd(client: FuzzClient, title: string): void {
+  const doc = client.state.doc;
+  let itemPos = -1;
+  doc.descendants((node, pos) => {
+    if (node.type.name === 'item' && node.child(0).textContent === title) itemPos = pos;
+    return itemPos < 0 && node.type.name !== 'item';
+  });
+  const sectionEnd = doc.child(0).nodeSize - 1;
+  expect(moveItemTo(itemPos, sectionEnd)(client.state, (tr) => client.dispatch(tr))).toBe(true);
+}
+
+/** Item titles in order, each with its body text. */
+function items(client: FuzzClient): string[] {
+  const found: string[] = [];
+  client.state.doc.descendants((node) => {
+    if (node.type.name !== 'item') return true;
+    found.push(`${node.child(0).textContent}: ${node.textBetween(node.child(0).nodeSize + node.child(1).nodeSize, node.content.size, ' ')}`);
+    return false;
+  });
+  return found;
+}
+
+describe('rescuing text typed into a moved item', () => {
+  it('puts what Anna typed into the item Bo moved meanwhile, at the place she typed it (move reaches the server first)', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    type(anna, 'Alfa beta', ' ⟦anna⟧');
+    moveToEnd(bo, 'Første');
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
+    expect(items(bo)).toEqual(items(anna));
+    expect(Y.encodeStateVector(bo.ydoc)).toEqual(Y.encodeStateVector(server));
+  });
+
+  it('does the same when her typing reaches the server before the move', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    type(anna, 'Alfa beta', ' ⟦anna⟧');
+    moveToEnd(bo, 'Første');
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
+    expect(items(bo)).toEqual(items(anna));
+  });
+
+  it('follows a move of a move, and keeps the order of text she typed in several goes', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    moveToEnd(bo, 'Første');
+    upload(bo, server, rescuer);
+    moveToEnd(bo, 'Anden');
+    upload(bo, server, rescuer);
+    // Anna has seen neither move; she types in two goes, each reaching the server on its own.
+    type(anna, 'Alfa', ' én');
+    upload(anna, server, rescuer);
+    type(anna, 'Alfa én', ' to');
+    upload(anna, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(bo)).toEqual(['Tredje: Zeta eta.', 'Første: Alfa én to beta gamma.', 'Anden: Delta epsilon.']);
+    expect(items(anna)).toEqual(items(bo));
+  });
+
+  it('keeps a paragraph she added to the moved item', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const end = after(anna.state.doc, 'gamma.');
+    anna.dispatch(anna.state.tr.split(end));
+    anna.dispatch(anna.state.tr.insertText('Nyt afsnit ⟦anna⟧', end + 2));
+    moveToEnd(bo, 'Første');
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. Nyt afsnit ⟦anna⟧']);
+    expect(items(anna)).toEqual(items(bo));
+  });
+
+  it('lets her deletions in the moved item win too, and does not bring back what she typed and deleted', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    type(anna, 'gamma', ' tastefejl');
+    deleteText(anna, ' tastefejl');
+    deleteText(anna, ' beta');
+    moveToEnd(bo, 'Første');
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa gamma.']);
+    expect(items(anna)).toEqual(items(bo));
+  });
+
+  it('does not bring back text typed into an item that was deleted (delete wins)', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    type(anna, 'Alfa', ' ⟦anna⟧');
+    let itemPos = -1;
+    bo.state.doc.descendants((node, pos) => {
+      if (itemPos < 0 && node.type.name === 'item') itemPos = pos;
+      return itemPos < 0;
+    });
+    bo.dispatch(bo.state.tr.delete(itemPos, itemPos + bo.state.doc.nodeAt(itemPos)!.nodeSize));
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    download(anna, server);
+    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
+  });
+
+  it('ignores forwarding entries it cannot read (a damaged or foreign value) and still syncs', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    bo.ydoc.transact(() => {
+      forwardingMap(bo.ydoc).set('1:2>3:4', 'nonsense' as never);
+      forwardingMap(bo.ydoc).set('garbage', { to: [-1, 2], runs: [1], known: [] } as never);
+    });
+    type(anna, 'Delta', ' ⟦anna⟧');
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    download(bo, server);
+    expect(items(bo)[1]).toBe('Anden: Delta ⟦anna⟧ epsilon.');
+  });
+});
