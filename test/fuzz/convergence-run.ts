@@ -9,10 +9,10 @@ import { randomStep } from './fuzz-steps';
 import { tokenCounts } from './fuzz-tokens';
 import { TestNetwork } from './test-network';
 import { describeAnomaly, TokenLedger } from './token-ledger';
-import { delimiterIndex, explainMissing, explainRepeated, type TokenFate } from './token-fate';
+import { delimiterIndex, explainMissing, explainRepeated, type Forwarding, type TokenFate } from './token-fate';
 import { YOpLog } from './y-op-log';
 import { OrphanRescuer } from '../../shared/rescue/orphan-rescuer';
-import { deletedKeyOf, forwardingMap } from '../../shared/rescue/forwarding';
+import { deletedKeyOf, forwardingMap, readForwardingEntry } from '../../shared/rescue/forwarding';
 import { fitsSchema } from '../../shared/rescue/schema-fit';
 import { agendaSchema } from '../../shared/schema/agenda-schema';
 
@@ -20,6 +20,8 @@ import { agendaSchema } from '../../shared/schema/agenda-schema';
 export interface FuzzOptions {
   clients: number;
   stepsPerClient: number;
+  /** Called with the final documents before they are destroyed (for investigating a seed). */
+  inspect?: (docs: { clients: Y.Doc[]; server: Y.Doc; result: FuzzResult }) => void;
 }
 
 /** The issue's numbers: 5 clients, 300 random steps each. */
@@ -128,7 +130,9 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
     for (let round = 0; round < 20 && network.pending() > 0; round++) deliver(() => network.deliverAll());
     const problems = compare(clients);
     if (problems.length === 0) problems.push(...checkTokens(clients, ledger, opLog, limitations, stale));
-    return { problems, limitations, log, tokens: ledger.tokens.size };
+    const result = { problems, limitations, log, tokens: ledger.tokens.size };
+    options.inspect?.({ clients: clients.map((client) => client.ydoc), server, result });
+    return result;
   } catch (error) {
     return { problems: [`threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`], limitations, log, tokens: ledger.tokens.size };
   } finally {
@@ -176,12 +180,12 @@ function checkTokens(clients: FuzzClient[], ledger: TokenLedger, opLog: YOpLog, 
   // that got an item from the server holds it without content. Every typed or copied
   // character has its content in the document of the client that made it.
   let index: Map<string, Y.Item[]> | undefined;
-  let forwarded: Set<string> | undefined;
+  let forwarding: Forwarding | undefined;
   for (const anomaly of ledger.anomalies(counts)) {
     const token = { client: anomaly.record.client, serial: anomaly.record.serial };
     const { fate, why } =
       anomaly.count === 0
-        ? explainMissing((index ??= delimiterIndex(clients.map((c) => c.ydoc))), opLog, token, stale, (forwarded ??= forwardedTypes(client.ydoc)))
+        ? explainMissing((index ??= delimiterIndex(clients.map((c) => c.ydoc))), opLog, token, stale, (forwarding ??= forwardingOf(client.ydoc)))
         : explainRepeated(bodyFragment(client.ydoc), opLog, token);
     if (fate === 'deleted') continue;
     const detail = `${describeAnomaly(anomaly)}: ${why}`;
@@ -191,9 +195,18 @@ function checkTokens(clients: FuzzClient[], ledger: TokenLedger, opLog: YOpLog, 
   return problems;
 }
 
-/** The types whose content a move or join forwarded to a copy (`idKey`s). */
-function forwardedTypes(doc: Y.Doc): Set<string> {
-  return new Set([...forwardingMap(doc).keys()].map(deletedKeyOf));
+/** Where moves and joins forwarded each deleted type, in key order (as the rescuer follows them). */
+function forwardingOf(doc: Y.Doc): Forwarding {
+  const forwarding = new Map<string, Y.ID[]>();
+  const map = forwardingMap(doc);
+  for (const key of [...map.keys()].sort()) {
+    const entry = readForwardingEntry(map.get(key));
+    if (!entry) continue;
+    const list = forwarding.get(deletedKeyOf(key)) ?? [];
+    list.push(Y.createID(entry.to[0], entry.to[1]));
+    forwarding.set(deletedKeyOf(key), list);
+  }
+  return forwarding;
 }
 
 /** The client's Y.Doc body read afresh (not through the binding) as a document of its schema. */

@@ -39,6 +39,9 @@ export type TokenFate = 'deleted' | 'emptied-block' | 'copied-container' | 'conc
  * step deleted in an original while someone else had copied it (a move): the step's intent.
  */
 const REMOVING = new Set(['delete', 'deleteAcross', 'deleteItem', 'undo', 'redo', 'forward']);
+/** Where moves and joins forwarded each deleted type (`idKey` → the ids of its copies), from the forwarding map. */
+export type Forwarding = ReadonlyMap<string, Y.ID[]>;
+
 /** Steps that undo or redo earlier ones. */
 const UNDOING = new Set(['undo', 'redo']);
 /** Steps that copy content (the binding turns them into delete + insert). */
@@ -88,7 +91,7 @@ export function delimiterIndex(docs: Y.Doc[]): Map<string, Y.Item[]> {
  * and the nodes holding them, the outermost one that a client deleted by its own step tells
  * the story (a node's descendants are deleted with it, on every client).
  */
-function instanceFate(item: Y.Item, log: YOpLog, stale: ReadonlySet<number>, forwarded: ReadonlySet<string>): { fate: TokenFate | 'copied' | 'in-place'; why: string } {
+function instanceFate(item: Y.Item, log: YOpLog, stale: ReadonlySet<number>, forwarding: Forwarding): { fate: TokenFate | 'copied' | 'in-place'; why: string } {
   const chain: Array<{ holder: Y.Item; type: Y.AbstractType<unknown> | null }> = [{ holder: item, type: null }];
   for (let type = item.parent as Y.AbstractType<unknown> | null; type?._item; type = type._item.parent as Y.AbstractType<unknown>) {
     chain.push({ holder: type._item, type });
@@ -97,11 +100,13 @@ function instanceFate(item: Y.Item, log: YOpLog, stale: ReadonlySet<number>, for
   // then the token went with it (delete wins), whatever later copied or rescued the rest.
   let outermost: { fate: TokenFate | 'copied' | 'in-place'; why: string } | null = null;
   for (const { holder, type } of chain.reverse()) {
-    const fate = holderFate(holder, type, log, stale, forwarded);
+    const fate = holderFate(holder, type, log, stale, forwarding);
     if (!fate) continue;
     if (fate.fate === 'deleted') return fate;
     outermost ??= fate;
   }
+  // Copied away: where the copy went decides (the rescue follows it; a deletion there wins).
+  if (outermost?.fate === 'copied') return copyFate(chain.reverse(), log, stale, forwarding) ?? outermost;
   if (outermost) return outermost;
   if (item.deleted) return { fate: 'unexplained', why: 'its characters were deleted by no step on record' };
   return { fate: 'in-place', why: `its characters are in place in ${JSON.stringify(item.content instanceof Y.ContentString ? item.content.str : '')}` };
@@ -113,7 +118,7 @@ function holderFate(
   type: Y.AbstractType<unknown> | null,
   log: YOpLog,
   stale: ReadonlySet<number>,
-  forwarded: ReadonlySet<string>,
+  forwarding: Forwarding,
 ): { fate: TokenFate | 'copied' | 'in-place'; why: string } | null {
   if (!holder.deleted) return null;
   const by = log.deleters(holder.id);
@@ -128,7 +133,7 @@ function holderFate(
   // copies what was left of them, so a node it deleted is a copy, not a deletion by intent;
   // unless nothing of it was copied (no forwarding entry): then the range held it whole.
   const joined = type !== null && by.every((op) => op.kind === 'deleteAcross');
-  if (joined) return forwarded.has(`${holder.id.client}:${holder.id.clock}`) ? { fate: 'copied', why } : { fate: 'deleted', why: `${why}, which copied nothing of it` };
+  if (joined) return forwarding.has(`${holder.id.client}:${holder.id.clock}`) ? { fate: 'copied', why } : { fate: 'deleted', why: `${why}, which copied nothing of it` };
   if (by.some((op) => REMOVING.has(op.kind)) && !(type instanceof Y.XmlText)) return { fate: 'deleted', why };
   if (type instanceof Y.XmlText && by.every((op) => op.kind === 'receive') && textSiblings(type) > 1) return { fate: 'two-texts', why };
   if (type instanceof Y.XmlText && by.some((op) => op.kind === 'delete')) return { fate: 'emptied-block', why };
@@ -141,6 +146,40 @@ function holderFate(
 }
 
 /**
+ * The fate of an instance whose container was copied (`chain`: its holders, innermost
+ * first): follows the innermost forwarded holder from copy to copy; if the last copy was
+ * deleted on purpose (itself or a holder of it), the token went with it. Null when the last
+ * copy is live (the rescue should have put the token there) or the chain is unknown.
+ */
+function copyFate(
+  chain: Array<{ holder: Y.Item; type: Y.AbstractType<unknown> | null }>,
+  log: YOpLog,
+  stale: ReadonlySet<number>,
+  forwarding: Forwarding,
+): { fate: TokenFate | 'copied' | 'in-place'; why: string } | null {
+  const start = chain.find(({ holder, type }) => type !== null && forwarding.has(`${holder.id.client}:${holder.id.clock}`));
+  const doc = (chain[0]?.holder.parent as Y.AbstractType<unknown> | null)?.doc;
+  if (!start || !doc) return null;
+  let key = `${start.holder.id.client}:${start.holder.id.clock}`;
+  for (let hop = 0; hop < 32; hop++) {
+    const to = forwarding.get(key)?.[0];
+    if (!to) return null;
+    const copy = Y.getItem(doc.store, to) as Y.Item;
+    if (!copy.deleted) return null;
+    key = `${to.client}:${to.clock}`;
+    if (forwarding.has(key)) continue;
+    const holders: Array<{ holder: Y.Item; type: Y.AbstractType<unknown> }> = [];
+    for (let type = (copy.content as Y.ContentType).type as Y.AbstractType<unknown> | null; type?._item; type = type._item.parent as Y.AbstractType<unknown>) holders.push({ holder: type._item, type });
+    for (const { holder, type } of holders.reverse()) {
+      const fate = holderFate(holder, type, log, stale, forwarding);
+      if (fate?.fate === 'deleted') return { fate: 'deleted', why: `its copy ${key} went with: ${fate.why}` };
+    }
+    return null;
+  }
+  return null;
+}
+
+/**
  * Explains a missing token from the fates of all its instances (typed, and copied by
  * moves, splits and undo). `stale` holds the Yjs client ids whose binding threw. The index must come from a Y.Doc that keeps deleted content (gc: false).
  */
@@ -149,10 +188,10 @@ export function explainMissing(
   log: YOpLog,
   token: TokenIdentity,
   stale: ReadonlySet<number>,
-  forwarded: ReadonlySet<string> = new Set(),
+  forwarding: Forwarding = new Map(),
 ): { fate: TokenFate; why: string } {
   const [open] = delimiters(token);
-  const fates = (index.get(open) ?? []).map((item) => instanceFate(item, log, stale, forwarded));
+  const fates = (index.get(open) ?? []).map((item) => instanceFate(item, log, stale, forwarding));
   if (fates.length === 0) return { fate: 'unexplained', why: 'its characters are not in the Y.Doc' };
   const why = fates.map((fate) => fate.why).join('; ');
   if (fates.some((f) => f.fate === 'in-place')) return { fate: 'scrambled', why };
