@@ -71,7 +71,7 @@ export class SharedDocument {
       this.storedBytes = state.byteLength;
     }
     // After loading: what the stored state holds was rescued when it arrived.
-    this.rescuer = new OrphanRescuer(this.ydoc, (element) => fitsSchema(agendaSchema(), element));
+    this.rescuer = new OrphanRescuer(this.ydoc, { fits: (element) => fitsSchema(agendaSchema(), element), mergeable: (element) => element.nodeName === 'item' });
   }
 
   /**

@@ -69,6 +69,18 @@ export function forwardedId(entry: ForwardingEntry, id: Y.ID): Y.ID | null {
   return null;
 }
 
+/** The character of the deleted text that `entry` copied to `copy`, or null. */
+export function copiedFrom(entry: ForwardingEntry, copy: Y.ID): Y.ID | null {
+  const runs = entry.runs;
+  for (let at = 0; at + 4 < runs.length; at += 5) {
+    const toClock = runs[at + 4]!;
+    if (runs[at + 3] === copy.client && copy.clock >= toClock && copy.clock < toClock + runs[at + 2]!) {
+      return Y.createID(runs[at]!, runs[at + 1]! + (copy.clock - toClock));
+    }
+  }
+  return null;
+}
+
 /** True when the copying client had not seen `id` when it copied (the character is concurrent). */
 export function unknownToCopier(entry: ForwardingEntry, id: Y.ID): boolean {
   const known = entry.known;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { charRuns, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, readForwardingEntry, unknownToCopier, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, type TypeClone } from './type-clone';
+import { mergeConcurrentCopies, type CopyIndex, type KeyedEntry } from './concurrent-copies';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -20,6 +21,12 @@ type Orphan =
   | { kind: 'type'; container: Y.XmlElement; item: Y.Item; clone: TypeClone }
   /** Deleted on purpose in the original by someone who did not know of the copy: delete the copies too. */
   | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[] };
+
+/** How the rescuer may change the document (see the constructor). */
+export interface RescuerOptions {
+  fits?: (element: Y.XmlElement) => boolean;
+  mergeable?: (element: Y.XmlElement) => boolean;
+}
 
 /** Where in a Y.XmlText to put rescued characters. */
 type CharAnchor = { after: Y.ID } | { before: Y.ID } | { start: true };
@@ -47,16 +54,26 @@ export class OrphanRescuer {
   private transactions = 0;
   private readonly forwarding: Y.Map<ForwardingEntry>;
   /** The forwarding entries by the deleted type they are for, in key order. */
-  private readonly entries = new Map<string, Array<{ key: string; entry: ForwardingEntry }>>();
+  private readonly entries = new Map<string, KeyedEntry[]>();
+  /** The same entries by the copying transaction (the key part after '>'). */
+  private readonly copiers = new Map<string, KeyedEntry[]>();
+  /** Deleted types that have more than one copy: to be merged (concurrent-copies.ts). */
+  private merges = new Set<string>();
+  private readonly fits: (element: Y.XmlElement) => boolean;
+  private readonly mergeable: (element: Y.XmlElement) => boolean;
 
   /**
-   * @param fits whether an element may hold what the rescuer put into it (see schema-fit.ts);
-   *   an insertion that makes its element unfit is taken back
+   * @param options.fits whether an element may hold what the rescuer put into it (see
+   *   schema-fit.ts); an insertion that makes its element unfit is taken back
+   * @param options.mergeable whether a copy of this kind may be merged away when two people
+   *   moved the same block at once (only blocks whose parent may lose one, e.g. items)
    */
   constructor(
     private readonly doc: Y.Doc,
-    private readonly fits: (element: Y.XmlElement) => boolean = () => true,
+    options: RescuerOptions = {},
   ) {
+    this.fits = options.fits ?? (() => true);
+    this.mergeable = options.mergeable ?? (() => false);
     // Deleted containers keep their structure (not their text) for later orphans to land in.
     doc.gcFilter = keepDeletedContainers;
     this.forwarding = forwardingMap(doc);
@@ -74,9 +91,11 @@ export class OrphanRescuer {
    * in one transaction with `RescueOrigin`. Returns how many it put back.
    */
   rescue(): number {
-    if (this.ready.length === 0) return 0;
+    if (this.ready.length === 0 && this.merges.size === 0) return 0;
     const orphans = this.ready;
     this.ready = [];
+    const merges = this.merges;
+    this.merges = new Set();
     let rescued = 0;
     this.doc.transact(() => {
       for (const [container, list] of groupByContainer(orphans)) {
@@ -94,6 +113,8 @@ export class OrphanRescuer {
       }
       // Deletions last: what was just put back may be what a later update deleted.
       for (const orphan of orphans) if (orphan.kind === 'erased') rescued += this.erase(idKey(orphan.container._item!.id), orphan);
+      // Then one item moved by two people at once is kept once.
+      for (const deleted of merges) rescued += mergeConcurrentCopies(this.doc, deleted, this.copyIndex, this.mergeable);
     }, RescueOrigin);
     return rescued;
   }
@@ -121,7 +142,21 @@ export class OrphanRescuer {
     list.push({ key, entry });
     list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this.entries.set(deleted, list);
+    const copier = key.slice(key.indexOf('>') + 1);
+    const same = (this.copiers.get(copier) ?? []).filter((known) => known.key !== key);
+    same.push({ key, entry });
+    this.copiers.set(copier, same);
   }
+
+  private readonly copyIndex: CopyIndex = {
+    entries: (deleted) => this.entries.get(deleted) ?? [],
+    byCopier: (copier) => this.copiers.get(copier) ?? [],
+    remember: (source, copy, pairs) => {
+      const authors = new Set<number>([source.client, ...pairs.map(([id]) => id.client)]);
+      const known = [...authors].flatMap((client) => [client, Y.getState(this.doc.store, client)]);
+      this.remember(source, copy, charRuns(pairs.map(([id]) => id), pairs.map(([, id]) => id)), known);
+    },
+  };
 
   private putChars(entries: ForwardingEntry[], orphan: Extract<Orphan, { kind: 'chars' }>, inserted: Map<string, number>): boolean {
     const near = charAnchor(entries, orphan.item, null);
@@ -256,7 +291,11 @@ export class OrphanRescuer {
     if (transaction.origin === RescueOrigin) return;
     this.transactions += 1;
     const changed = transaction.changed.get(this.forwarding as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>);
-    for (const key of changed ?? []) if (key !== null) this.index(key);
+    for (const key of changed ?? []) {
+      if (key === null) continue;
+      this.index(key);
+      if ((this.entries.get(deletedKeyOf(key))?.length ?? 0) > 1) this.merges.add(deletedKeyOf(key));
+    }
     const found = new Map<Y.XmlText | Y.XmlElement, Orphan[]>();
     Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
       if (!(struct instanceof Y.Item)) return;

@@ -63,7 +63,7 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
   const server = new Y.Doc({ gc: true });
   server.clientID = 99;
   Y.applyUpdate(server, initialState);
-  const rescuer = new OrphanRescuer(server, (element) => fitsSchema(agendaSchema(), element));
+  const rescuer = new OrphanRescuer(server, { fits: (element) => fitsSchema(agendaSchema(), element), mergeable: (element) => element.nodeName === 'item' });
   const serverIndex = clients.length;
   const network = new TestNetwork([...clients.map((client) => client.ydoc), server], gen, 0.25, {
     incoming: (to, update) => {

@@ -42,7 +42,7 @@ function setUp(): { server: Y.Doc; rescuer: OrphanRescuer; anna: FuzzClient; bo:
       ]),
     ),
   );
-  const rescuer = new OrphanRescuer(server, (element) => fitsSchema(agendaSchema(), element));
+  const rescuer = new OrphanRescuer(server, { fits: (element) => fitsSchema(agendaSchema(), element), mergeable: (element) => element.nodeName === 'item' });
   const state = Y.encodeStateAsUpdate(server);
   const anna = new FuzzClient(0, 100, state);
   const bo = new FuzzClient(1, 101, state);
@@ -205,5 +205,20 @@ describe('rescuing text typed into a moved item', () => {
     upload(anna, server, rescuer);
     download(bo, server);
     expect(items(bo)[1]).toBe('Anden: Delta ⟦anna⟧ epsilon.');
+  });
+
+  it('keeps an item that two people moved at the same time once, and forwards what is typed into the merged-away copy', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    moveToEnd(anna, 'Første');
+    moveToEnd(bo, 'Første');
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    // Bo has not seen that his copy was merged away, and types into it.
+    type(bo, 'Alfa', ' ⟦bo⟧');
+    upload(bo, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦bo⟧ beta gamma.']);
+    expect(items(bo)).toEqual(items(anna));
   });
 });
