@@ -113,9 +113,10 @@ export class TestNetwork {
         }
       }, this);
     } finally {
-      // An observer that throws (y-tiptap can: binding-threw) does so after the messages were
-      // applied and answered. y-websocket's handler would drop the answer (a sync step 2) until
-      // the next reconnect; here it goes out, so that the run tests convergence, not that fault.
+      // An observer that throws (y-tiptap can: binding-threw) does so when this batch's one
+      // transaction ends, after the messages were applied and answered; the answers still go
+      // out. (In the app each message is its own transaction, and y-protocols catches and logs
+      // an error thrown while applying it.)
       this.hooks.delivered?.(to);
       for (const reply of replies) this.send(to, reply.from, reply.message);
     }
