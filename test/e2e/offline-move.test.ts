@@ -33,7 +33,7 @@ describe('typing offline into an item that a colleague moves meanwhile', () => {
     const b = await bo.newPage();
     await b.goto(a.url());
     await expect.poll(() => saveStatus(b), { timeout: 15_000 }).toBe('Alt er gemt på serveren');
-    await expect.poll(() => editorText(b)).toContain(BODY);
+    await expect.poll(() => editorText(b), { timeout: 15_000 }).toContain(BODY);
 
     await annaNet.goOffline();
     await expect.poll(() => a.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Offline');
@@ -44,8 +44,10 @@ describe('typing offline into an item that a colleague moves meanwhile', () => {
     // Bo moves the item (1.1) down into the next section.
     const before = await editorText(b);
     await b.locator('h2[data-type="item-title"] >> nth=0').click();
-    await b.keyboard.press('Alt+Shift+ArrowDown');
-    await expect.poll(() => editorText(b)).not.toBe(before);
+    const down = b.getByRole('button', { name: 'Flyt punktet ned' });
+    await expect.poll(() => down.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await down.click();
+    await expect.poll(() => editorText(b), { timeout: 10_000 }).not.toBe(before);
     const moved = await editorText(b);
     expect(moved.indexOf(BODY)).toBeGreaterThan(before.indexOf(BODY));
     await expect.poll(() => saveStatus(b), { timeout: 10_000 }).toBe('Alt er gemt på serveren');
