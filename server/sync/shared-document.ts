@@ -125,8 +125,10 @@ export class SharedDocument {
   }
 
   private async storeBatch(batch: QueuedUpdate[]): Promise<void> {
-    const news = this.newPart(batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((queued) => queued.update)));
-    if (news) {
+    const single = batch.length === 1;
+    const part = this.newPart(single ? batch[0]!.update : Y.mergeUpdates(batch.map((queued) => queued.update)));
+    if (part) {
+      const news = part.update;
       try {
         await this.options.storage.append(this.name, news);
       } catch (error) {
@@ -147,7 +149,9 @@ export class SharedDocument {
       this.storedBytes += news.byteLength;
       for (const { update, from } of batch) {
         try {
-          this.rescuer?.noteIncoming(update);
+          // The rescuer needs each update's own deletions; a lone update's were decoded above.
+          if (single) this.rescuer?.noteDeletions(part.deleteSet);
+          else this.rescuer?.noteIncoming(update);
           Y.applyUpdate(this.ydoc, update, from);
         } catch (error) {
           this.options.log.error('apply-failure', { doc: this.name, client: from.label, error: (error as Error).message });
@@ -198,13 +202,13 @@ export class SharedDocument {
     this.unconfirmed.clear();
   }
 
-  /** The part of `update` the document does not have yet, or null when it adds nothing. */
-  private newPart(update: Uint8Array): Uint8Array | null {
+  /** The part of `update` the document does not have yet (and its delete set), or null when it adds nothing. */
+  private newPart(update: Uint8Array): { update: Uint8Array; deleteSet: Y.Transaction['deleteSet'] } | null {
     const stateVector = Y.encodeStateVector(this.ydoc);
     const diff = Y.diffUpdate(update, stateVector);
     const decoded = Y.decodeUpdate(diff);
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return null;
-    return diff;
+    return { update: diff, deleteSet: decoded.ds };
   }
 
   /** Resolves when every queued update has been stored (or has failed). */

@@ -83,7 +83,12 @@ export class OrphanRescuer {
 
   /** Call with each incoming update before applying it: its deletions were made on purpose. */
   noteIncoming(update: Uint8Array): void {
-    this.explicit.push(Y.decodeUpdate(update).ds);
+    this.noteDeletions(Y.decodeUpdate(update).ds);
+  }
+
+  /** As `noteIncoming`, with the update's delete set already decoded. */
+  noteDeletions(deleteSet: Y.Transaction['deleteSet']): void {
+    this.explicit.push(deleteSet);
   }
 
   /**
