@@ -111,8 +111,12 @@ export class OrphanRescuer {
         const inserted = new Map<string, number>();
         for (const orphan of list) {
           if (orphan.kind === 'erased') continue;
+          if (entries.length === 0) {
+            if (orphan.kind === 'chars' && this.putInCopiedParent(orphan, inserted)) rescued += 1;
+            continue;
+          }
           // A copier that saw it copied it (or saw it deleted): it is not lost.
-          if (entries.length === 0 || entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
+          if (entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
           if (orphan.kind === 'chars' ? this.putChars(entries, orphan, inserted) : this.putType(entries, orphan, inserted)) rescued += 1;
         }
       }
@@ -126,6 +130,12 @@ export class OrphanRescuer {
 
   destroy(): void {
     this.doc.off('afterTransaction', this.collect);
+  }
+
+  /** Whether `container` is a text whose element (deleted) was copied. */
+  private inCopiedParent(container: Y.XmlText | Y.XmlElement): boolean {
+    const parent = container instanceof Y.XmlText ? container._item?.parent : null;
+    return parent instanceof Y.XmlElement && !!parent._item?.deleted && this.entry(idKey(parent._item.id)) !== null;
   }
 
   /** The entries for the deleted type with `idKey` `deleted`. */
@@ -163,9 +173,29 @@ export class OrphanRescuer {
     },
   };
 
+  /**
+   * Characters typed into a text the copier did not copy (it had been deleted, or was new to
+   * it) whose block was copied: they go into the block's copy, as a text next to the copies
+   * of the text's neighbours.
+   */
+  private putInCopiedParent(orphan: Extract<Orphan, { kind: 'chars' }>, inserted: Map<string, number>): boolean {
+    const parent = orphan.container._item!.parent;
+    if (!(parent instanceof Y.XmlElement) || !parent._item?.deleted) return false;
+    const entries = this.entriesFor(idKey(parent._item.id));
+    if (entries.length === 0 || entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) return false;
+    const chars = Array.from({ length: orphan.chars.length }, (_, i) => Y.createID(orphan.item.id.client, orphan.item.id.clock + i));
+    const clone: TypeClone = { source: orphan.container._item!.id, delta: [{ insert: orphan.chars }], chars };
+    return this.putType(entries, { kind: 'type', container: parent, item: orphan.container._item!, clone }, inserted);
+  }
+
   private putChars(entries: ForwardingEntry[], orphan: Extract<Orphan, { kind: 'chars' }>, inserted: Map<string, number>): boolean {
-    const near = charAnchor(entries, orphan.item, null);
-    const target = this.resolveChars(near.entry, near.anchor);
+    // The copy that the neighbours' copies lead to; if that chain ends in a deletion, another copy.
+    let target: { text: Y.XmlText; index: number; key: string | null } | null = null;
+    for (const choice of [entries, ...entries.map((entry) => [entry])]) {
+      const near = charAnchor(choice, orphan.item, null);
+      target = this.resolveChars(near.entry, near.anchor);
+      if (target) break;
+    }
     if (!target) return false;
     const shift = target.key === null ? 0 : (inserted.get(target.key) ?? 0);
     const first = Y.getState(this.doc.store, this.doc.clientID);
@@ -309,9 +339,12 @@ export class OrphanRescuer {
       const containerId = container._item.id;
       const withContainer = Y.isDeleted(transaction.deleteSet, containerId);
       const list = listOf(found, container);
-      // Integrated into a container deleted earlier and deleted by its own update: not an
-      // orphan (its copies are erased below, with the update's other deletions).
-      if (explicit.some((ds) => Y.isDeleted(ds, struct.id) && (withContainer || !Y.isDeleted(ds, containerId)))) return;
+      // Integrated into a container deleted earlier and deleted by an update that did not know
+      // of the container's deletion: deleted on purpose, not an orphan (its copies are erased
+      // below). Deleted with its container in this transaction: the copier's state vector in
+      // the forwarding entry decides (a sender that knew of both may have deleted it only as
+      // part of the container, so its delete set says nothing).
+      if (!withContainer && explicit.some((ds) => Y.isDeleted(ds, struct.id) && !Y.isDeleted(ds, containerId))) return;
       // Otherwise an orphan; if deleted with its container in this transaction, the forwarding
       // entry's state vector tells whether the copier saw it.
       const content = struct.content;
@@ -353,7 +386,7 @@ export class OrphanRescuer {
     for (const [container, orphans] of found) {
       if (orphans.length === 0) continue;
       const key = idKey(container._item!.id);
-      if (this.entry(key)) {
+      if (this.entry(key) || this.inCopiedParent(container)) {
         this.ready.push(...orphans);
         continue;
       }
