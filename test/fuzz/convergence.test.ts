@@ -6,12 +6,14 @@
  * numbered tokens and filler, deleting within and across blocks, splitting, inserting,
  * moving and deleting items within and across sections, bold/italic, undo/redo) while
  * their updates travel late, out of order and in bursts, and they drop offline and come
- * back. At the end, with everything delivered: all editors and Y.Docs are identical, fit
+ * back. A sixth peer is the sync server's document with its rescuer (shared/rescue), always
+ * online. At the end, with everything delivered: all editors and Y.Docs are identical, fit
  * the schema, and every token typed and not deleted is there exactly once.
  *
  * Where a token goes missing or doubles, the Yjs history tells why (token-fate.ts). Known
- * faults of Yjs/y-tiptap (moves, splits and joins are delete + copy; y-tiptap throwing while
- * restoring the selection) are counted and printed, and fail only with FUZZ_STRICT=1.
+ * faults of Yjs/y-tiptap that the rescue does not fully repair (moves, splits and joins are
+ * delete + copy; y-tiptap throwing while restoring the selection) are counted and printed,
+ * with how many tokens they hit, and fail only with FUZZ_STRICT=1.
  * Everything else fails, with the seed to replay. Seeds: see fuzz-seeds.ts.
  */
 import { describe, expect, it } from 'vitest';

@@ -12,7 +12,8 @@ import type { YOpLog } from './y-op-log';
  *   (typing into an empty block creates one); text typed into it concurrently went with it.
  * - `copied-container`: a move, split or join (delete across blocks) copied the node holding
  *   the token and deleted the original (Yjs has no move); the token was typed into the
- *   original concurrently.
+ *   original concurrently, and the server's rescue (shared/rescue) did not put it into the
+ *   copy. (If the copy it would go to was itself deleted on purpose, the fate is `deleted`.)
  * - `concurrent-copies`: the extra occurrences are copies made by moves, splits, joins or
  *   undo/redo of the same content on clients that did not yet know of each other's copy.
  * - `rescued-again`: extra occurrences made by the server's rescue (shared/rescue): text typed
