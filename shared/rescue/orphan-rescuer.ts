@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { charRuns, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, readForwardingEntry, unknownToCopier, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, type TypeClone } from './type-clone';
 import { mergeConcurrentCopies, type CopyIndex, type KeyedEntry } from './concurrent-copies';
+import { charAnchor, childIndex, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
+import { forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -27,11 +29,6 @@ export interface RescuerOptions {
   fits?: (element: Y.XmlElement) => boolean;
   mergeable?: (element: Y.XmlElement) => boolean;
 }
-
-/** Where in a Y.XmlText to put rescued characters. */
-type CharAnchor = { after: Y.ID } | { before: Y.ID } | { start: true };
-/** Where among an element's children to put a rescued element: next to a sibling's copy, or first in the container's copy. */
-type TypeAnchor = { after: Y.ID } | { before: Y.ID } | { first: Y.ID };
 
 /**
  * Puts back content that concurrent structure changes would lose. Yjs has no move: when one
@@ -457,161 +454,4 @@ export class OrphanRescuer {
 /** Keeps deleted types (elements, texts) from garbage collection; their deleted text is still collected. */
 export function keepDeletedContainers(item: Y.Item): boolean {
   return !(item.content instanceof Y.ContentType);
-}
-
-/**
- * The place in a copy for characters next to `item` (or, when `at` is given, at that
- * character of `item`): after the copy of the nearest forwarded character to its left, else
- * before that of the nearest to its right, else the start of the first entry's copy.
- */
-function charAnchor(entries: ForwardingEntry[], item: Y.Item, at: Y.ID | null): { entry: ForwardingEntry; anchor: CharAnchor } {
-  const mapped = (holder: Y.Item, offset: number): { entry: ForwardingEntry; id: Y.ID } | null => {
-    // Characters the server collected (ContentDeleted) still have their ids.
-    if (holder.content instanceof Y.ContentFormat || holder.content instanceof Y.ContentType) return null;
-    const id = Y.createID(holder.id.client, holder.id.clock + offset);
-    for (const entry of entries) {
-      const to = forwardedId(entry, id);
-      if (to) return { entry, id: to };
-    }
-    return null;
-  };
-  const after = (found: { entry: ForwardingEntry; id: Y.ID }) => ({ entry: found.entry, anchor: { after: found.id } });
-  const before = (found: { entry: ForwardingEntry; id: Y.ID }) => ({ entry: found.entry, anchor: { before: found.id } });
-  if (at) {
-    for (let offset = at.clock - item.id.clock; offset >= 0; offset--) {
-      const found = mapped(item, offset);
-      if (found) return after(found);
-    }
-  }
-  for (let left = item.left; left !== null; left = left.left) {
-    for (let offset = left.length - 1; offset >= 0; offset--) {
-      const found = mapped(left, offset);
-      if (found) return after(found);
-    }
-  }
-  if (at) {
-    for (let offset = at.clock - item.id.clock + 1; offset < item.length; offset++) {
-      const found = mapped(item, offset);
-      if (found) return before(found);
-    }
-  }
-  for (let right = item.right; right !== null; right = right.right) {
-    for (let offset = 0; offset < right.length; offset++) {
-      const found = mapped(right, offset);
-      if (found) return before(found);
-    }
-  }
-  return { entry: entries[0]!, anchor: { start: true } };
-}
-
-/** The ids of the characters `client` inserted into `text` from clock `first` on, in order. */
-function newChars(text: Y.XmlText, client: number, first: number): Y.ID[] {
-  const ids: Y.ID[] = [];
-  for (let item = text._start; item !== null; item = item.right) {
-    if (item.id.client !== client || item.id.clock < first || !(item.content instanceof Y.ContentString)) continue;
-    for (let i = 0; i < item.length; i++) ids.push(Y.createID(client, item.id.clock + i));
-  }
-  return ids;
-}
-
-/**
- * The place in the copy for an element or text next to `item`: after the copy of the
- * nearest copied sibling to its left, else before that of the nearest to its right, else
- * first in the copy of the container (`entry`).
- */
-function typeAnchor(entryOf: (item: Y.Item) => ForwardingEntry | null, entry: ForwardingEntry, item: Y.Item): TypeAnchor {
-  for (let left = item.left; left !== null; left = left.left) {
-    const copied = left.content instanceof Y.ContentType ? entryOf(left) : null;
-    if (copied) return { after: Y.createID(copied.to[0], copied.to[1]) };
-  }
-  for (let right = item.right; right !== null; right = right.right) {
-    const copied = right.content instanceof Y.ContentType ? entryOf(right) : null;
-    if (copied) return { before: Y.createID(copied.to[0], copied.to[1]) };
-  }
-  return { first: Y.createID(entry.to[0], entry.to[1]) };
-}
-
-/** The item with id `id`, or null when the document does not have it (yet). */
-function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | null {
-  if (Y.getState(doc.store, id.client) <= id.clock) return null;
-  const struct = Y.getItem(doc.store, id);
-  return struct instanceof Y.Item ? struct : null;
-}
-
-/** The item of `text` that holds character `id`, or null. */
-function itemHolding(text: Y.XmlText, id: Y.ID): Y.Item | null {
-  for (let item = text._start; item !== null; item = item.right) {
-    if (item.id.client === id.client && id.clock >= item.id.clock && id.clock < item.id.clock + item.length) return item;
-  }
-  return null;
-}
-
-/** The index in `text` just before (`past` 0) or after (`past` 1) character `id`; its end if `id` is not in it. */
-function indexAt(text: Y.XmlText, id: Y.ID, past: 0 | 1): number {
-  let index = 0;
-  for (let item = text._start; item !== null; item = item.right) {
-    const live = !item.deleted && item.countable;
-    if (item.id.client === id.client && id.clock >= item.id.clock && id.clock < item.id.clock + item.length) {
-      return index + (live ? id.clock - item.id.clock + past : 0);
-    }
-    if (live) index += item.length;
-  }
-  return index;
-}
-
-/** The index of live child `child` among the live children of `parent`. */
-function childIndex(parent: Y.XmlElement | Y.XmlFragment, child: Y.Item): number {
-  let index = 0;
-  for (let item = parent._start; item !== null && item !== child; item = item.right) if (!item.deleted && item.countable) index += item.length;
-  return index;
-}
-
-/** Calls `f` with each item `ds` names (without splitting items) and the ids of it that `ds` names. */
-function forEachDeleted(doc: Y.Doc, ds: Y.Transaction['deleteSet'], f: (item: Y.Item, ids: Y.ID[]) => void): void {
-  ds.clients.forEach((ranges, client) => {
-    const structs = doc.store.clients.get(client);
-    if (!structs) return;
-    for (const { clock, len } of ranges) {
-      if (Y.getState(doc.store, client) <= clock) continue;
-      for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
-        const struct = structs[index]!;
-        if (struct.id.clock >= clock + len) break;
-        if (!(struct instanceof Y.Item)) continue;
-        const from = Math.max(clock, struct.id.clock);
-        const to = Math.min(clock + len, struct.id.clock + struct.length);
-        const ids = struct.content instanceof Y.ContentType ? [struct.id] : Array.from({ length: to - from }, (_, i) => Y.createID(client, from + i));
-        f(struct, ids);
-      }
-    }
-  });
-}
-
-function listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  return list;
-}
-
-/** The ids of an item: of each character for text, of the item itself for a type. */
-function idsOf(item: Y.Item): Y.ID[] {
-  if (item.content instanceof Y.ContentType) return [item.id];
-  return Array.from({ length: item.length }, (_, i) => Y.createID(item.id.client, item.id.clock + i));
-}
-
-function groupByContainer(orphans: Orphan[]): Map<Y.XmlText | Y.XmlElement, Orphan[]> {
-  const groups = new Map<Y.XmlText | Y.XmlElement, Orphan[]>();
-  for (const orphan of orphans) {
-    let list = groups.get(orphan.container);
-    if (!list) groups.set(orphan.container, (list = []));
-    list.push(orphan);
-  }
-  return groups;
-}
-
-/** Each item of `container`'s list by its position. */
-function listOrder(container: Y.XmlText | Y.XmlElement): Map<Y.Item, number> {
-  const order = new Map<Y.Item, number>();
-  let index = 0;
-  for (let item = container._start; item !== null; item = item.right) order.set(item, index++);
-  return order;
 }

@@ -1,0 +1,99 @@
+import * as Y from 'yjs';
+import { forwardedId, type ForwardingEntry } from './forwarding';
+
+/* Where rescued content goes: anchors next to copied neighbours, and indices in Yjs types. */
+
+/** Where in a Y.XmlText to put rescued characters. */
+export type CharAnchor = { after: Y.ID } | { before: Y.ID } | { start: true };
+/** Where among an element's children to put a rescued element: next to a sibling's copy, or first in the container's copy. */
+export type TypeAnchor = { after: Y.ID } | { before: Y.ID } | { first: Y.ID };
+
+/**
+ * The place in a copy for characters next to `item` (or, when `at` is given, at that
+ * character of `item`): after the copy of the nearest forwarded character to its left, else
+ * before that of the nearest to its right, else the start of the first entry's copy.
+ */
+export function charAnchor(entries: ForwardingEntry[], item: Y.Item, at: Y.ID | null): { entry: ForwardingEntry; anchor: CharAnchor } {
+  const mapped = (holder: Y.Item, offset: number): { entry: ForwardingEntry; id: Y.ID } | null => {
+    // Characters the server collected (ContentDeleted) still have their ids.
+    if (holder.content instanceof Y.ContentFormat || holder.content instanceof Y.ContentType) return null;
+    const id = Y.createID(holder.id.client, holder.id.clock + offset);
+    for (const entry of entries) {
+      const to = forwardedId(entry, id);
+      if (to) return { entry, id: to };
+    }
+    return null;
+  };
+  const after = (found: { entry: ForwardingEntry; id: Y.ID }) => ({ entry: found.entry, anchor: { after: found.id } });
+  const before = (found: { entry: ForwardingEntry; id: Y.ID }) => ({ entry: found.entry, anchor: { before: found.id } });
+  if (at) {
+    for (let offset = at.clock - item.id.clock; offset >= 0; offset--) {
+      const found = mapped(item, offset);
+      if (found) return after(found);
+    }
+  }
+  for (let left = item.left; left !== null; left = left.left) {
+    for (let offset = left.length - 1; offset >= 0; offset--) {
+      const found = mapped(left, offset);
+      if (found) return after(found);
+    }
+  }
+  if (at) {
+    for (let offset = at.clock - item.id.clock + 1; offset < item.length; offset++) {
+      const found = mapped(item, offset);
+      if (found) return before(found);
+    }
+  }
+  for (let right = item.right; right !== null; right = right.right) {
+    for (let offset = 0; offset < right.length; offset++) {
+      const found = mapped(right, offset);
+      if (found) return before(found);
+    }
+  }
+  return { entry: entries[0]!, anchor: { start: true } };
+}
+
+/**
+ * The place in the copy for an element or text next to `item`: after the copy of the
+ * nearest copied sibling to its left, else before that of the nearest to its right, else
+ * first in the copy of the container (`entry`).
+ */
+export function typeAnchor(entryOf: (item: Y.Item) => ForwardingEntry | null, entry: ForwardingEntry, item: Y.Item): TypeAnchor {
+  for (let left = item.left; left !== null; left = left.left) {
+    const copied = left.content instanceof Y.ContentType ? entryOf(left) : null;
+    if (copied) return { after: Y.createID(copied.to[0], copied.to[1]) };
+  }
+  for (let right = item.right; right !== null; right = right.right) {
+    const copied = right.content instanceof Y.ContentType ? entryOf(right) : null;
+    if (copied) return { before: Y.createID(copied.to[0], copied.to[1]) };
+  }
+  return { first: Y.createID(entry.to[0], entry.to[1]) };
+}
+
+/** The item of `text` that holds character `id`, or null. */
+export function itemHolding(text: Y.XmlText, id: Y.ID): Y.Item | null {
+  for (let item = text._start; item !== null; item = item.right) {
+    if (item.id.client === id.client && id.clock >= item.id.clock && id.clock < item.id.clock + item.length) return item;
+  }
+  return null;
+}
+
+/** The index in `text` just before (`past` 0) or after (`past` 1) character `id`; its end if `id` is not in it. */
+export function indexAt(text: Y.XmlText, id: Y.ID, past: 0 | 1): number {
+  let index = 0;
+  for (let item = text._start; item !== null; item = item.right) {
+    const live = !item.deleted && item.countable;
+    if (item.id.client === id.client && id.clock >= item.id.clock && id.clock < item.id.clock + item.length) {
+      return index + (live ? id.clock - item.id.clock + past : 0);
+    }
+    if (live) index += item.length;
+  }
+  return index;
+}
+
+/** The index of live child `child` among the live children of `parent`. */
+export function childIndex(parent: Y.XmlElement | Y.XmlFragment, child: Y.Item): number {
+  let index = 0;
+  for (let item = parent._start; item !== null && item !== child; item = item.right) if (!item.deleted && item.countable) index += item.length;
+  return index;
+}
