@@ -154,6 +154,7 @@ export class SharedDocument {
           else this.rescuer?.noteIncoming(update);
           Y.applyUpdate(this.ydoc, update, from);
         } catch (error) {
+          this.rescuer?.forgetIncoming();
           this.options.log.error('apply-failure', { doc: this.name, client: from.label, error: (error as Error).message });
           from.close(CloseCode.MalformedMessage, 'Ugyldig besked');
         }
@@ -166,8 +167,11 @@ export class SharedDocument {
 
   /**
    * Puts back what the batch orphaned (text typed into a block someone moved meanwhile), then
-   * stores that change and relays it to everyone. A failure is logged and loses nothing that
-   * was sent: the orphaned text stays in the stored updates it came with.
+   * stores that change and relays it to everyone. The rescue is in the document from the
+   * moment it is made (a sync reply in the meantime may carry it); if storing fails, it is
+   * kept and stored with the next batch's, and a client that received it sends it back on
+   * reconnect if the server restarts first. Nothing sent is lost either way: the orphaned
+   * text stays in the stored updates it came with.
    */
   private async rescue(): Promise<void> {
     try {
@@ -177,11 +181,12 @@ export class SharedDocument {
     }
     if (this.rescued.length === 0) return;
     const update = Y.mergeUpdates(this.rescued);
-    this.rescued = [];
     try {
       await this.options.storage.append(this.name, update);
+      this.rescued = [];
       this.storedBytes += update.byteLength;
     } catch (error) {
+      // Kept, and stored with the next batch's rescue (the document already holds it).
       this.options.log.error('storage-failure', { doc: this.name, client: 'rescue', error: (error as Error).message });
       return;
     }

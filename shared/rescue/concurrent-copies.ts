@@ -51,7 +51,8 @@ export function mergeConcurrentCopies(doc: Y.Doc, deleted: string, index: CopyIn
   }
   let merged = 0;
   for (const { other, pairs } of best?.merges ?? []) {
-    const parent = other.item.parent as Y.XmlElement | Y.XmlFragment;
+    const parent = other.item.parent;
+    if (!(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) continue;
     let at = 0;
     for (let item = parent._start; item !== null && item !== other.item; item = item.right) if (!item.deleted && item.countable) at += item.length;
     parent.delete(at, 1);

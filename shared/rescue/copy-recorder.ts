@@ -60,9 +60,12 @@ export function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntr
   // Pair deleted texts with the runs that copy them, the longest copies first (exact copies
   // before partial ones of the same length: a join copies what follows the deleted range).
   const pairs: Array<{ from: number; run: number; rank: number; length: number; fromAt: number; runAt: number }> = [];
-  seen.forEach(({ chars }, from) => {
+  seen.forEach(({ text, chars }, from) => {
     if (chars.text.length === 0) return;
+    const kind = (text.parent as Y.XmlElement | null)?.nodeName;
     runs.forEach((run, index) => {
+      // Text goes to text of the same kind of block (a join of paragraphs, a moved title).
+      if ((run.into.parent as Y.XmlElement | null)?.nodeName !== kind) return;
       const s = chars.text;
       const r = run.text;
       if (r === s) pairs.push({ from, run: index, rank: 3, length: s.length, fromAt: 0, runAt: 0 });

@@ -83,10 +83,19 @@ export function copiedFrom(entry: ForwardingEntry, copy: Y.ID): Y.ID | null {
 
 /** True when the copying client had not seen `id` when it copied (the character is concurrent). */
 export function unknownToCopier(entry: ForwardingEntry, id: Y.ID): boolean {
-  const known = entry.known;
-  for (let at = 0; at + 1 < known.length; at += 2) if (known[at] === id.client) return id.clock >= known[at + 1]!;
-  return true;
+  return id.clock >= knownClock(entry, id.client);
 }
+
+/** The first clock of `client` that the copier had not seen (0 when it knew nothing of it). */
+export function knownClock(entry: ForwardingEntry, client: number): number {
+  const known = entry.known;
+  for (let at = 0; at + 1 < known.length; at += 2) if (known[at] === client) return known[at + 1]!;
+  return 0;
+}
+
+/** The most runs and known authors an entry may have (bounds the rescuer's work on a hostile entry). */
+export const MAX_RUNS = 4096;
+export const MAX_KNOWN = 1024;
 
 /** Reads an entry stored by any client, or null if it is not one (a damaged or foreign value). */
 export function readForwardingEntry(value: unknown): ForwardingEntry | null {
@@ -95,6 +104,7 @@ export function readForwardingEntry(value: unknown): ForwardingEntry | null {
   const numbers = (list: unknown, tuple: number): list is number[] =>
     Array.isArray(list) && list.length % tuple === 0 && list.every((n) => Number.isSafeInteger(n) && n >= 0);
   if (!numbers(to, 2) || to.length !== 2 || !numbers(runs, 5) || !numbers(known, 2)) return null;
+  if (runs.length > 5 * MAX_RUNS || known.length > 2 * MAX_KNOWN) return null;
   return { to: [to[0]!, to[1]!], runs, known };
 }
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { charRuns, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, readForwardingEntry, unknownToCopier, type ForwardingEntry } from './forwarding';
+import { charRuns, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, unknownToCopier, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, type TypeClone } from './type-clone';
 import { mergeConcurrentCopies, type CopyIndex, type KeyedEntry } from './concurrent-copies';
 import { charAnchor, childIndex, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
@@ -12,6 +12,8 @@ export const RescueOrigin = Symbol('dagsorden-rescue');
 const WAIT_TRANSACTIONS = 500;
 /** How many moves of moves are followed to find a live copy. */
 const MAX_HOPS = 32;
+/** How many copies of one deleted type are followed (more than people editing at once). */
+const MAX_ENTRIES_PER_TYPE = 64;
 
 /**
  * Content a colleague made concurrently inside a container that a move or join deleted:
@@ -23,6 +25,19 @@ type Orphan =
   | { kind: 'type'; container: Y.XmlElement; item: Y.Item; clone: TypeClone }
   /** Deleted on purpose in the original by someone who did not know of the copy: delete the copies too. */
   | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[] };
+
+/** The characters of a `chars` orphan from `from` on: the part no copier had seen. */
+type UnseenChars = Extract<Orphan, { kind: 'chars' }> & { from: number };
+
+/**
+ * The part of `orphan` that no copier (`entries`) had seen. Yjs merges characters typed in a
+ * row into one item, so the copier may have seen the beginning of it and not the rest.
+ */
+function unseenPart(entries: ForwardingEntry[], orphan: Extract<Orphan, { kind: 'chars' }>): UnseenChars {
+  const { client, clock } = orphan.item.id;
+  const from = Math.min(orphan.chars.length, Math.max(0, ...entries.map((entry) => knownClock(entry, client) - clock)));
+  return { ...orphan, chars: orphan.chars.slice(from), from };
+}
 
 /** How the rescuer may change the document (see the constructor). */
 export interface RescuerOptions {
@@ -113,8 +128,8 @@ export class OrphanRescuer {
             continue;
           }
           // A copier that saw it copied it (or saw it deleted): it is not lost.
-          if (entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
-          if (orphan.kind === 'chars' ? this.putChars(entries, orphan, inserted) : this.putType(entries, orphan, inserted)) rescued += 1;
+          if (orphan.kind === 'type' && entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
+          if (orphan.kind === 'chars' ? this.putChars(entries, unseenPart(entries, orphan), inserted) : this.putType(entries, orphan, inserted)) rescued += 1;
         }
       }
       // Deletions last: what was just put back may be what a later update deleted.
@@ -148,16 +163,26 @@ export class OrphanRescuer {
   /** Adds the entry stored under `key` to the index (a damaged value is left out). */
   private index(key: string): void {
     const entry = readForwardingEntry(this.forwarding.get(key));
-    if (!entry) return;
     const deleted = deletedKeyOf(key);
-    const list = (this.entries.get(deleted) ?? []).filter((known) => known.key !== key);
-    list.push({ key, entry });
-    list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.entries.set(deleted, list);
     const copier = key.slice(key.indexOf('>') + 1);
+    const list = (this.entries.get(deleted) ?? []).filter((known) => known.key !== key);
     const same = (this.copiers.get(copier) ?? []).filter((known) => known.key !== key);
-    same.push({ key, entry });
-    this.copiers.set(copier, same);
+    // A removed or damaged value leaves the index; a deleted type copied more often than any
+    // editing explains is not followed further (bounds the work a hostile client can cause).
+    if (entry && list.length < MAX_ENTRIES_PER_TYPE) {
+      list.push({ key, entry });
+      list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      same.push({ key, entry });
+    }
+    if (list.length > 0) this.entries.set(deleted, list);
+    else this.entries.delete(deleted);
+    if (same.length > 0) this.copiers.set(copier, same);
+    else this.copiers.delete(copier);
+  }
+
+  /** Forgets the deletions noted for an update that could not be applied. */
+  forgetIncoming(): void {
+    this.explicit = [];
   }
 
   private readonly copyIndex: CopyIndex = {
@@ -179,29 +204,40 @@ export class OrphanRescuer {
     const parent = orphan.container._item!.parent;
     if (!(parent instanceof Y.XmlElement) || !parent._item?.deleted) return false;
     const entries = this.entriesFor(idKey(parent._item.id));
-    if (entries.length === 0 || entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) return false;
-    const chars = Array.from({ length: orphan.chars.length }, (_, i) => Y.createID(orphan.item.id.client, orphan.item.id.clock + i));
-    const clone: TypeClone = { source: orphan.container._item!.id, delta: [{ insert: orphan.chars }], chars };
+    if (entries.length === 0) return false;
+    const part = unseenPart(entries, orphan);
+    if (part.chars === '') return false;
+    const chars = Array.from({ length: part.chars.length }, (_, i) => Y.createID(orphan.item.id.client, orphan.item.id.clock + part.from + i));
+    const clone: TypeClone = { source: orphan.container._item!.id, delta: [{ insert: part.chars }], chars };
     return this.putType(entries, { kind: 'type', container: parent, item: orphan.container._item!, clone }, inserted);
   }
 
-  private putChars(entries: ForwardingEntry[], orphan: Extract<Orphan, { kind: 'chars' }>, inserted: Map<string, number>): boolean {
+  private putChars(entries: ForwardingEntry[], orphan: UnseenChars, inserted: Map<string, number>): boolean {
+    if (orphan.chars === '') return false;
+    const { client, clock } = orphan.item.id;
+    // Right after the part of its item the copier saw (Yjs merges adjacent characters into one item).
+    const at = orphan.from > 0 ? Y.createID(client, clock + orphan.from - 1) : null;
     // The copy that the neighbours' copies lead to; if that chain ends in a deletion, another copy.
     let target: { text: Y.XmlText; index: number; key: string | null } | null = null;
     for (const choice of [entries, ...entries.map((entry) => [entry])]) {
-      const near = charAnchor(choice, orphan.item, null);
+      const near = charAnchor(choice, orphan.item, at);
       target = this.resolveChars(near.entry, near.anchor);
       if (target) break;
     }
     if (!target) return false;
     const shift = target.key === null ? 0 : (inserted.get(target.key) ?? 0);
     const first = Y.getState(this.doc.store, this.doc.clientID);
-    target.text.insert(Math.min(target.index + shift, target.text.length), orphan.chars);
+    const index = Math.min(target.index + shift, target.text.length);
+    target.text.insert(index, orphan.chars);
+    if (!this.textFits(target.text)) {
+      target.text.delete(index, orphan.chars.length);
+      return false;
+    }
     if (target.key !== null) inserted.set(target.key, shift + orphan.chars.length);
     // Forward the orphan to its copy too: what its author types next to it later follows it.
     const copies = newChars(target.text, this.doc.clientID, first);
-    const sources = Array.from({ length: orphan.chars.length }, (_, i) => Y.createID(orphan.item.id.client, orphan.item.id.clock + i));
-    this.remember(orphan.container._item!.id, target.text, charRuns(sources.slice(0, copies.length), copies), [orphan.item.id.client, orphan.item.id.clock + orphan.item.length]);
+    const sources = Array.from({ length: orphan.chars.length }, (_, i) => Y.createID(client, clock + orphan.from + i));
+    this.remember(orphan.container._item!.id, target.text, charRuns(sources.slice(0, copies.length), copies), [client, clock + orphan.from + orphan.chars.length]);
     return true;
   }
 
@@ -220,10 +256,15 @@ export class OrphanRescuer {
       const into = left instanceof Y.XmlText ? left : right instanceof Y.XmlText ? right : null;
       if (into) {
         const first = Y.getState(this.doc.store, this.doc.clientID);
-        let at = into === left ? into.length : 0;
+        const start = into === left ? into.length : 0;
+        let at = start;
         for (const op of orphan.clone.delta) {
           into.insert(at, op.insert, op.attributes ?? {});
           at += op.insert.length;
+        }
+        if (!this.textFits(into)) {
+          into.delete(start, at - start);
+          return false;
         }
         const copies = newChars(into, this.doc.clientID, first);
         this.remember(orphan.clone.source, into, charRuns(orphan.clone.chars.slice(0, copies.length), copies), this.knownOf(orphan.clone));
@@ -260,20 +301,22 @@ export class OrphanRescuer {
   }
 
   /** The live copies of character or type `id` of the container `containerKey`, following moves of moves. */
-  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number): Array<{ id: Y.ID; item: Y.Item }> {
+  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>()): Array<{ id: Y.ID; item: Y.Item }> {
     if (hops > MAX_HOPS) return [];
     const copies: Array<{ id: Y.ID; item: Y.Item }> = [];
-    const seen = new Set<string>();
+    // One set for the whole walk: entries (written by any client) may form cycles and fans.
     for (const entry of isType ? this.entriesWithContainer(idKey(id), containerKey) : this.entriesFor(containerKey)) {
       const to = isType ? Y.createID(entry.to[0], entry.to[1]) : forwardedId(entry, id);
       if (!to || seen.has(idKey(to))) continue;
       seen.add(idKey(to));
       const item = itemAt(this.doc, to);
       if (!item) continue;
+      // Entries come from any client: a type must be a type, a character a character.
+      if (isType ? !(item.content instanceof Y.ContentType) || item.id.clock !== to.clock : !(item.content instanceof Y.ContentString)) continue;
       if (isType) {
         const parent = item.parent as Y.AbstractType<unknown>;
         if (!item.deleted) copies.push({ id: to, item });
-        else if (parent._item) copies.push(...this.liveCopies(idKey(parent._item.id), to, true, hops + 1));
+        else if (parent._item) copies.push(...this.liveCopies(idKey(parent._item.id), to, true, hops + 1, seen));
         continue;
       }
       const text = item.parent;
@@ -281,7 +324,7 @@ export class OrphanRescuer {
       if (!text._item.deleted) {
         if (!item.deleted) copies.push({ id: to, item });
       } else {
-        copies.push(...this.liveCopies(idKey(text._item.id), to, false, hops + 1));
+        copies.push(...this.liveCopies(idKey(text._item.id), to, false, hops + 1, seen));
       }
     }
     return copies;
@@ -294,6 +337,11 @@ export class OrphanRescuer {
   private entriesWithContainer(typeKey: string, containerKey: string): ForwardingEntry[] {
     const copiers = new Set((this.entries.get(containerKey) ?? []).map(({ key }) => key.slice(key.indexOf('>'))));
     return (this.entries.get(typeKey) ?? []).filter(({ key }) => copiers.has(key.slice(key.indexOf('>')))).map(({ entry }) => entry);
+  }
+
+  /** Whether the element holding `text` still fits the schema (marks it may not carry, say). */
+  private textFits(text: Y.XmlText): boolean {
+    return !(text.parent instanceof Y.XmlElement) || this.fits(text.parent);
   }
 
   /** What the rescuer knows of the authors of `clone`: its state of each. */

@@ -35,7 +35,9 @@ export function cloneType(type: Y.XmlElement | Y.XmlText, deleteSet: Y.Transacti
   }
   const attrs: Record<string, unknown> = {};
   type._map.forEach((item, key) => {
-    if (alive(item)) attrs[key] = item.content.getContent()[item.length - 1];
+    const value: unknown = item.content.getContent()[item.length - 1];
+    // A Y type as an attribute value cannot be copied by value; the agenda schema has none.
+    if (alive(item) && !(value instanceof Y.AbstractType)) attrs[key] = value;
   });
   const children: TypeClone[] = [];
   for (let item = type._start; item !== null; item = item.right) {

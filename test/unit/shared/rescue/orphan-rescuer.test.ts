@@ -221,4 +221,20 @@ describe('rescuing text typed into a moved item', () => {
     expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦bo⟧ beta gamma.']);
     expect(items(bo)).toEqual(items(anna));
   });
+
+  it('puts back the part of a run of typing that the mover had not seen yet', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    type(anna, 'Alfa', ' set');
+    upload(anna, server, rescuer);
+    download(bo, server);
+    // Typed right after: Yjs merges it with the characters Bo has seen into one item.
+    type(anna, 'Alfa set', ' usét');
+    upload(anna, server, rescuer);
+    moveToEnd(bo, 'Første');
+    upload(bo, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa set usét beta gamma.']);
+    expect(items(anna)).toEqual(items(bo));
+  });
 });
