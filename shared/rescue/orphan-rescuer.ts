@@ -312,7 +312,8 @@ export class OrphanRescuer {
       const item = itemAt(this.doc, to);
       if (!item) continue;
       // Entries come from any client: a type must be a type, a character a character.
-      if (isType ? !(item.content instanceof Y.ContentType) || item.id.clock !== to.clock : !(item.content instanceof Y.ContentString)) continue;
+      // (A deleted character's content may have been collected: ContentDeleted still names it.)
+      if (isType ? !(item.content instanceof Y.ContentType) || item.id.clock !== to.clock : item.content instanceof Y.ContentType || item.content instanceof Y.ContentFormat) continue;
       if (isType) {
         const parent = item.parent as Y.AbstractType<unknown>;
         if (!item.deleted) copies.push({ id: to, item });

@@ -237,4 +237,35 @@ describe('rescuing text typed into a moved item', () => {
     expect(items(bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa set usét beta gamma.']);
     expect(items(anna)).toEqual(items(bo));
   });
+
+  it('finishes, and still puts text back, when a client wrote forwarding entries that form cycles', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    type(anna, 'Alfa', ' ⟦anna⟧');
+    deleteText(anna, ' gamma');
+    moveToEnd(bo, 'Første');
+    upload(bo, server, rescuer);
+    // A hostile or broken client points every forwarded type back at its original, many times over.
+    const forwarding = forwardingMap(server);
+    const pairs = [...forwarding.entries()].map(([key, value]) => [key.slice(0, key.indexOf('>')), value.to] as const);
+    bo.ydoc.transact(() => {
+      const map = forwardingMap(bo.ydoc);
+      for (const [original, to] of pairs) {
+        for (let copy = 0; copy < 40; copy++) map.set(`${to[0]}:${to[1]}>${9000 + copy}:${copy}`, { to: original.split(':').map(Number) as [number, number], runs: [], known: [] });
+      }
+    });
+    upload(bo, server, rescuer);
+    // Bo moves it again, to the top: the first copy is deleted, so the walks go through the cycles.
+    let itemPos = -1;
+    bo.state.doc.descendants((node, pos) => {
+      if (node.type.name === 'item' && node.child(0).textContent === 'Første') itemPos = pos;
+      return itemPos < 0 && node.type.name !== 'item';
+    });
+    expect(moveItemTo(itemPos, 1 + bo.state.doc.child(0).child(0).nodeSize)(bo.state, (tr) => bo.dispatch(tr))).toBe(true);
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(bo)).toEqual(['Første: Alfa ⟦anna⟧ beta.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
+    expect(items(anna)).toEqual(items(bo));
+  });
 });
