@@ -24,6 +24,7 @@ export interface AgendaWindowsDeps {
 export class AgendaWindows {
   private readonly windows = new Set<BrowserWindow>();
   private remembered: WindowState | null = null;
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: AgendaWindowsDeps) {}
 
@@ -80,7 +81,15 @@ export class AgendaWindows {
   private remember(window: BrowserWindow): void {
     const state: WindowState = { bounds: window.getNormalBounds(), maximized: window.isMaximized() };
     this.remembered = state;
-    writeWindowState(this.deps.stateFile, state).catch((error: Error) => this.deps.log(`kunne ikke huske vinduesplaceringen: ${error.message}`));
+    // One write at a time, in order: the last closed window's placement is the one on disk.
+    this.saving = this.saving
+      .then(() => writeWindowState(this.deps.stateFile, state))
+      .catch((error: Error) => this.deps.log(`kunne ikke huske vinduesplaceringen: ${error.message}`));
+  }
+
+  /** Resolves when every remembered placement has been written (or failed, which is logged). */
+  saved(): Promise<void> {
+    return this.saving;
   }
 }
 

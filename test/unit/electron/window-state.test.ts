@@ -92,8 +92,13 @@ class FakeWindow extends EventEmitter {
 
 describe('agenda windows', () => {
   let dir: string;
+  const managers: AgendaWindows[] = [];
   beforeEach(async () => (dir = await mkdtemp(path.join(tmpdir(), 'dagsorden-windows-'))));
-  afterEach(() => rm(dir, { recursive: true, force: true }));
+  // A closed window's placement is written in the background: let it finish before the folder goes.
+  afterEach(async () => {
+    await Promise.all(managers.splice(0).map((windows) => windows.saved()));
+    await rm(dir, { recursive: true, force: true });
+  });
 
   function manager() {
     const opened: FakeWindow[] = [];
@@ -107,6 +112,7 @@ describe('agenda windows', () => {
       stateFile: path.join(dir, 'window-state.json'),
       log: vi.fn(),
     });
+    managers.push(windows);
     return { windows, opened };
   }
 
