@@ -1,4 +1,4 @@
-import { Extension } from '@tiptap/core';
+import { docHookExtension } from './doc-hook-extension';
 import * as Y from 'yjs';
 
 /**
@@ -56,19 +56,4 @@ function reanchor(item: Y.Item, own: number): void {
  * The repair as an editor extension, installed for the editor's lifetime on the Y.Doc that
  * the Collaboration extension binds (the undo manager is the editor's).
  */
-export const UndoOriginRepair = Extension.create<{ document: Y.Doc | null }>({
-  name: 'undoOriginRepair',
-  addOptions() {
-    return { document: null };
-  },
-  addStorage() {
-    return { uninstall: null as (() => void) | null };
-  },
-  onBeforeCreate() {
-    if (this.options.document) this.storage.uninstall = repairUndoOrigins(this.options.document);
-  },
-  onDestroy() {
-    this.storage.uninstall?.();
-    this.storage.uninstall = null;
-  },
-});
+export const UndoOriginRepair = docHookExtension('undoOriginRepair', repairUndoOrigins);

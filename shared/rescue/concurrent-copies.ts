@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { copiedFrom, forwardedId, idKey, type ForwardingEntry } from './forwarding';
+import { itemAt } from './struct-walk';
 
 /** A forwarding entry with its key in the forwarding map. */
 export interface KeyedEntry {
@@ -167,14 +168,12 @@ function pairThroughOriginal(
   return visit(other.item) ? pairs : null;
 }
 
+/** The type item with exactly id `id`, or null. */
 function typeItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
-  if (Y.getState(doc.store, id.client) <= id.clock) return null;
-  const item = Y.getItem(doc.store, id);
-  return item instanceof Y.Item && item.content instanceof Y.ContentType && item.id.clock === id.clock ? item : null;
+  const item = itemAt(doc, id);
+  return item && item.content instanceof Y.ContentType && item.id.clock === id.clock ? item : null;
 }
 
 function liveChar(doc: Y.Doc, id: Y.ID): boolean {
-  if (Y.getState(doc.store, id.client) <= id.clock) return false;
-  const item = Y.getItem(doc.store, id);
-  return item instanceof Y.Item && !item.deleted;
+  return itemAt(doc, id)?.deleted === false;
 }

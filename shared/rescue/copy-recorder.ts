@@ -55,7 +55,9 @@ export function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntr
   // clients whose state matters (an author absent here wrote nothing the copier deleted).
   const known = [...authors].flatMap((client) => [client, transaction.beforeState.get(client) ?? 0]);
   const { runs, emptyTexts } = newText(doc, firstNew);
-  const seen = deleted.map((text) => ({ text, chars: deletedChars(text, transaction.deleteSet, isNew) }));
+  // What each deleted text held just before: its characters this transaction deleted.
+  const deletedNow = (item: Y.Item): boolean => !isNew(item.id) && Y.isDeleted(transaction.deleteSet, item.id);
+  const seen = deleted.map((text) => ({ text, chars: textChars(text, deletedNow) }));
 
   // Pair deleted texts with the runs that copy them, the longest copies first (exact copies
   // before partial ones of the same length: a join copies what follows the deleted range).
@@ -124,8 +126,8 @@ export function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntr
       if (entries.has(key)) continue;
       const to: [number, number] = [counterpart._item!.id.client, counterpart._item!.id.clock];
       if (child instanceof Y.XmlText) {
-        const from = deletedChars(child, transaction.deleteSet, isNew);
-        const into = liveChars(counterpart as Y.XmlText);
+        const from = textChars(child, deletedNow);
+        const into = textChars(counterpart as Y.XmlText, (item) => !item.deleted);
         entries.set(key, { to, runs: from.text === into.text ? charRuns(from.ids, into.ids) : [], known });
       } else {
         entries.set(key, { to, runs: [], known });
@@ -168,27 +170,14 @@ function kindOf(type: Y.XmlElement | Y.XmlText): string {
   return type instanceof Y.XmlText ? '#text' : type.nodeName;
 }
 
-/** The live characters of `text`, with their ids. */
-function liveChars(text: Y.XmlText): Chars {
-  let chars = '';
-  const ids: Y.ID[] = [];
-  for (let item = text._start; item !== null; item = item.right) {
-    if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
-    chars += item.content.str;
-    for (let i = 0; i < item.length; i++) ids.push(Y.createID(item.id.client, item.id.clock + i));
-  }
-  return { text: chars, ids };
-}
-
 /** The element that holds, at the same depth, the copy of some text of `element`; null when none does. */
 function copiedElement(element: Y.XmlElement, entries: Map<string, ForwardingEntry>, doc: Y.Doc): Y.XmlElement | null {
   const visit = (type: Y.XmlElement | Y.XmlText, depth: number): Y.XmlElement | null => {
     if (type instanceof Y.XmlText) {
       const entry = entries.get(idKey(type._item!.id));
       if (!entry) return null;
-      let copy: Y.AbstractType<unknown> | null = (Y.getItem(doc.store, Y.createID(entry.to[0], entry.to[1])) as Y.Item).content instanceof Y.ContentType
-        ? ((Y.getItem(doc.store, Y.createID(entry.to[0], entry.to[1])) as Y.Item).content as Y.ContentType).type
-        : null;
+      const target = (Y.getItem(doc.store, Y.createID(entry.to[0], entry.to[1])) as Y.Item).content;
+      let copy: Y.AbstractType<unknown> | null = target instanceof Y.ContentType ? target.type : null;
       for (let up = 0; up < depth && copy; up++) copy = copy._item ? (copy._item.parent as Y.AbstractType<unknown>) : null;
       return copy instanceof Y.XmlElement && copy !== element && copy.nodeName === element.nodeName ? copy : null;
     }
@@ -204,12 +193,12 @@ function copiedElement(element: Y.XmlElement, entries: Map<string, ForwardingEnt
   return visit(element, 0);
 }
 
-/** The characters of `text` that this transaction deleted and that existed before it. */
-function deletedChars(text: Y.XmlText, deleteSet: Y.Transaction['deleteSet'], isNew: (id: Y.ID) => boolean): Chars {
+/** The string characters of `text` whose items pass `keep`, in order, with their ids. */
+function textChars(text: Y.XmlText, keep: (item: Y.Item) => boolean): Chars {
   let chars = '';
   const ids: Y.ID[] = [];
   for (let item = text._start; item !== null; item = item.right) {
-    if (!(item.content instanceof Y.ContentString) || isNew(item.id) || !Y.isDeleted(deleteSet, item.id)) continue;
+    if (!(item.content instanceof Y.ContentString) || !keep(item)) continue;
     chars += item.content.str;
     for (let i = 0; i < item.length; i++) ids.push(Y.createID(item.id.client, item.id.clock + i));
   }

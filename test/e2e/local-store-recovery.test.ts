@@ -3,13 +3,12 @@ import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server';
 import type { TestBrowser } from '../support/browser';
-import { ANNA, launchSignedIn } from '../support/people';
+import { ANNA, launchSignedIn, saveStatus } from '../support/people';
 import { networkSwitch, type NetworkSwitch } from '../support/network-switch';
 import { connectClient, whenSynced } from '../support/node-client';
 import { bodyFragment } from '../../shared/agenda/ydoc-agenda';
 import { SCHEMA_VERSION } from '../../shared/protocol/schema-version';
 
-const saveStatus = (page: Page) => page.getByTestId('save-status').textContent();
 const agendaId = (page: Page) => /#\/dagsorden\/([0-9a-f-]+)$/.exec(page.url())![1]!;
 
 describe('local store and version problems in Chromium', () => {

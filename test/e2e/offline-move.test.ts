@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { TestServer } from '../support/test-server';
 import type { TestBrowser } from '../support/browser';
-import { closeTwoPeople, editorText, startTwoPeople } from '../support/people';
-import { networkSwitch, type NetworkSwitch } from '../support/network-switch';
+import { closeTwoPeople, editorText, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
+import type { NetworkSwitch } from '../support/network-switch';
 
-const saveStatus = (page: Page) => page.getByTestId('save-status').textContent();
 const BODY = 'Referatet fra mødet kan læses her.';
 
 /**
@@ -20,8 +18,7 @@ describe('typing offline into an item that a colleague moves meanwhile', () => {
   let annaNet: NetworkSwitch;
 
   beforeAll(async () => {
-    ({ server, anna, bo } = await startTwoPeople());
-    annaNet = await networkSwitch(anna.context);
+    ({ server, anna, bo, annaNet } = await startTwoPeopleAnnaSwitchable());
   });
   afterAll(() => closeTwoPeople({ server, anna, bo }));
 

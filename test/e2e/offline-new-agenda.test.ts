@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { TestServer } from '../support/test-server';
 import type { TestBrowser } from '../support/browser';
-import { closeTwoPeople, editorText, startTwoPeople } from '../support/people';
-import { networkSwitch, type NetworkSwitch } from '../support/network-switch';
+import { closeTwoPeople, editorText, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
+import type { NetworkSwitch } from '../support/network-switch';
 
-const saveStatus = (page: Page) => page.getByTestId('save-status').textContent();
 
 describe('an agenda created offline', () => {
   let server: TestServer;
@@ -14,8 +12,7 @@ describe('an agenda created offline', () => {
   let annaNet: NetworkSwitch;
 
   beforeAll(async () => {
-    ({ server, anna, bo } = await startTwoPeople());
-    annaNet = await networkSwitch(anna.context);
+    ({ server, anna, bo, annaNet } = await startTwoPeopleAnnaSwitchable());
   });
   afterAll(() => closeTwoPeople({ server, anna, bo }));
 

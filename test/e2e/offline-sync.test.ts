@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from '../support/test-server';
 import type { TestBrowser } from '../support/browser';
-import { closeTwoPeople, editorText, startTwoPeople } from '../support/people';
-import { networkSwitch, type NetworkSwitch } from '../support/network-switch';
+import { closeTwoPeople, editorText, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
+import type { NetworkSwitch } from '../support/network-switch';
 import { recordSaveStatus, saveStatusLog } from '../support/status-recorder';
 
-const saveStatus = (page: Page) => page.getByTestId('save-status').textContent();
 const count = (text: string, token: string) => text.split(token).length - 1;
 
 /** Types `text` at the end of the element holding `anchor` text. */
@@ -23,8 +22,7 @@ describe('offline editing in Chromium', () => {
   let annaNet: NetworkSwitch;
 
   beforeAll(async () => {
-    ({ server, anna, bo } = await startTwoPeople());
-    annaNet = await networkSwitch(anna.context);
+    ({ server, anna, bo, annaNet } = await startTwoPeopleAnnaSwitchable());
     await recordSaveStatus(anna.context);
   });
   afterAll(() => closeTwoPeople({ server, anna, bo }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, presetProfile, type TestBrowser } from '../support/browser';
-import { ANNA, editorText, launchSignedIn } from '../support/people';
+import { ANNA, editorText, launchSignedIn, saveStatus } from '../support/people';
 
 describe('a read-only user in Chromium', () => {
   let server: TestServer;
@@ -25,11 +25,11 @@ describe('a read-only user in Chromium', () => {
     await a.goto(server.url);
     await a.getByRole('button', { name: 'Ny dagsorden' }).click();
     await a.waitForURL(/#\/dagsorden\/[0-9a-f-]+$/);
-    await expect.poll(() => a.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('Alt er gemt på serveren');
+    await expect.poll(() => saveStatus(a), { timeout: 15_000 }).toBe('Alt er gemt på serveren');
 
     const r = await reader.newPage();
     await r.goto(a.url());
-    await expect.poll(() => r.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('Kun læseadgang');
+    await expect.poll(() => saveStatus(r), { timeout: 15_000 }).toBe('Kun læseadgang');
     await expect.poll(() => r.locator('.agenda-body').getAttribute('contenteditable')).toBe('false');
     expect(await r.getByRole('toolbar').count()).toBe(0);
     expect(await r.getByLabel('Udvalg').isDisabled()).toBe(true);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { launchBrowser, type TestBrowser } from '../support/browser';
+import { saveStatus } from '../support/people';
 import { agendaPdfRoute } from '../../server/http/agenda-pdf-route';
 import { PdfWorkerPool } from '../../server/export/pdf-worker-pool';
 import { sampleAgendaPdf } from '../support/text-pdf';
@@ -66,7 +67,7 @@ describe('start screen, settings, import and export in Chromium', () => {
     await (await chooser).setFiles(REFERENCE);
     await expect.poll(() => page.locator('h2[data-type="item-title"]').count(), { timeout: 15_000 }).toBe(9);
     await expect.poll(() => page.locator('h1[data-type="section-title"]').count()).toBe(7);
-    await expect.poll(() => page.getByTestId('save-status').textContent(), { timeout: 15_000 }).toBe('Alt er gemt på serveren');
+    await expect.poll(() => saveStatus(page), { timeout: 15_000 }).toBe('Alt er gemt på serveren');
     await page.getByLabel('Dato').fill('18.06.2024');
     await expect.poll(() => page.getByTestId('document-title').textContent()).toBe('Dagsorden – KKR Midtjylland – 18. juni 2024');
 

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from './test-server';
 import { launchBrowser, presetProfile, type TestBrowser } from './browser';
+import { networkSwitch, type NetworkSwitch } from './network-switch';
 
 /** The two caseworkers of the browser tests. */
 export const ANNA = { name: 'Anna Andersen', initials: 'aa', color: '#1f6feb' };
@@ -38,6 +39,17 @@ export interface TwoPeople {
 export async function startTwoPeople(): Promise<TwoPeople> {
   const server = await startTestServer();
   return { server, anna: await launchSignedIn(server, ANNA), bo: await launchSignedIn(server, BO) };
+}
+
+/** A test server with Anna and Bo signed in, Anna's sync connections behind a switch (offline tests). */
+export async function startTwoPeopleAnnaSwitchable(): Promise<TwoPeople & { annaNet: NetworkSwitch }> {
+  const people = await startTwoPeople();
+  return { ...people, annaNet: await networkSwitch(people.anna.context) };
+}
+
+/** What the save-status line says. */
+export function saveStatus(page: Page): Promise<string | null> {
+  return page.getByTestId('save-status').textContent();
 }
 
 /** Closes the browsers, then the server (any of them may be missing after a failed start). */

@@ -1,5 +1,5 @@
 import { memo, useEffect, useState, useSyncExternalStore } from 'react';
-import type { Editor } from '@tiptap/core';
+import type { ChainedCommands, Editor } from '@tiptap/core';
 import type { MenuCommand } from '../../../shared/protocol/ipc-contract';
 import { onMenuCommand } from '../app/menu-commands';
 import { FindBar } from './FindBar';
@@ -76,29 +76,18 @@ export const AgendaEditor = memo(function AgendaEditor({ session }: { session: A
   );
 });
 
-/** Runs a document command chosen from the desktop menu (Rediger, Indsæt) in the editor. */
+/** The document commands of the desktop menu (Rediger, Indsæt), as editor command chains. */
+const EDITOR_COMMANDS: Partial<Record<MenuCommand, (chain: ChainedCommands) => ChainedCommands>> = {
+  undo: (chain) => chain.undo(),
+  redo: (chain) => chain.redo(),
+  insertSection: (chain) => chain.insertSection(),
+  insertItem: (chain) => chain.insertItem(),
+  insertIndstilling: (chain) => chain.insertIndstilling(),
+  insertEnclosure: (chain) => chain.toggleEnclosure(),
+};
+
+/** Runs a document command chosen from the desktop menu in the editor. */
 function runEditorCommand(editor: Editor, command: MenuCommand): void {
-  const chain = editor.chain().focus();
-  switch (command) {
-    case 'undo':
-      chain.undo().run();
-      break;
-    case 'redo':
-      chain.redo().run();
-      break;
-    case 'insertSection':
-      chain.insertSection().run();
-      break;
-    case 'insertItem':
-      chain.insertItem().run();
-      break;
-    case 'insertIndstilling':
-      chain.insertIndstilling().run();
-      break;
-    case 'insertEnclosure':
-      chain.toggleEnclosure().run();
-      break;
-    default:
-      break;
-  }
+  const build = EDITOR_COMMANDS[command];
+  if (build) build(editor.chain().focus()).run();
 }
