@@ -95,5 +95,11 @@ describe('local store and version problems in Chromium', () => {
     expect(Y.encodeStateVector(after.ydoc)).toEqual(before);
     expect(bodyFragment(after.ydoc).toString()).toBe(textBefore);
     after.destroy();
+
+    // A refusal stops the automatic retries; once the client is current, "Forbind igen" connects.
+    await page.waitForTimeout(3_000);
+    expect(await page.getByTestId('connection-status').textContent()).toBe('Afvist');
+    await page.getByRole('button', { name: 'Forbind igen' }).click();
+    await expect.poll(() => page.getByTestId('connection-status').textContent(), { timeout: 15_000 }).toBe('Forbundet');
   });
 });

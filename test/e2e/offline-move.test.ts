@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/test-server';
 import type { TestBrowser } from '../support/browser';
-import { closeTwoPeople, editorText, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
+import { closeTwoPeople, editorText, reconnect, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
 import type { NetworkSwitch } from '../support/network-switch';
 
 const BODY = 'Referatet fra mødet kan læses her.';
@@ -50,7 +50,7 @@ describe('typing offline into an item that a colleague moves meanwhile', () => {
     await expect.poll(() => saveStatus(b), { timeout: 10_000 }).toBe('Alt er gemt på serveren');
 
     await annaNet.goOnline();
-    await a.getByRole('button', { name: 'Forbind igen' }).click();
+    await reconnect(a);
     await expect.poll(() => saveStatus(a), { timeout: 20_000 }).toBe('Alt er gemt på serveren');
     const expected = moved.replace(BODY, `${BODY} ⟦skrevet offline⟧`);
     for (const page of [a, b]) await expect.poll(() => editorText(page), { timeout: 15_000 }).toBe(expected);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/test-server';
 import type { TestBrowser } from '../support/browser';
-import { closeTwoPeople, editorText, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
+import { closeTwoPeople, editorText, reconnect, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
 import type { NetworkSwitch } from '../support/network-switch';
 
 
@@ -35,7 +35,7 @@ describe('an agenda created offline', () => {
 
     // Back online: the agenda is registered with its own id, and everything reaches the server.
     await annaNet.goOnline();
-    await a.getByRole('button', { name: 'Forbind igen' }).click();
+    await reconnect(a);
     await expect.poll(() => saveStatus(a), { timeout: 20_000 }).toBe('Alt er gemt på serveren');
     expect(server.agendas.list().map((agenda) => agenda.id)).toContain(id);
 

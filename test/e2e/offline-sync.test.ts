@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { TestServer } from '../support/test-server';
 import type { TestBrowser } from '../support/browser';
-import { closeTwoPeople, editorText, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
+import { closeTwoPeople, editorText, reconnect, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
 import type { NetworkSwitch } from '../support/network-switch';
 import { recordSaveStatus, saveStatusLog } from '../support/status-recorder';
 
@@ -64,7 +64,7 @@ describe('offline editing in Chromium', () => {
 
     // Reconnect.
     await annaNet.goOnline();
-    await a.getByRole('button', { name: 'Forbind igen' }).click();
+    await reconnect(a);
     await expect.poll(() => saveStatus(a), { timeout: 20_000 }).toBe('Alt er gemt på serveren');
     for (const page of [a, b]) {
       await expect.poll(() => editorText(page), { timeout: 15_000 }).toContain('⟦A2⟧');

@@ -52,6 +52,20 @@ export function saveStatus(page: Page): Promise<string | null> {
   return page.getByTestId('save-status').textContent();
 }
 
+/**
+ * Presses "Forbind igen" until the page is connected. The provider's own backoff may reconnect
+ * first (the button then disappears under the click), which is just as good.
+ */
+export async function reconnect(page: Page, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  const button = page.getByRole('button', { name: 'Forbind igen' });
+  while ((await page.getByTestId('connection-status').textContent()) !== 'Forbundet') {
+    if (Date.now() > deadline) throw new Error(`still not connected after ${timeout} ms`);
+    await button.click({ timeout: 1_000 }).catch(() => {});
+    await page.waitForTimeout(100);
+  }
+}
+
 /** Closes the browsers, then the server (any of them may be missing after a failed start). */
 export async function closeTwoPeople(people: Partial<TwoPeople>): Promise<void> {
   await people.anna?.close();
