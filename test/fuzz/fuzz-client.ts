@@ -8,6 +8,7 @@ import { DocumentField } from '../../shared/protocol/document-fields';
 import { UndoOriginRepair } from '../../shared/agenda/undo-origin-repair';
 import { CopyForwarding } from '../../shared/rescue/copy-recorder-extension';
 import { HeadlessView } from './headless-view';
+import { keepUnchangedNodesOnRemoteTextEdits } from '../../shared/agenda/incremental-binding';
 
 /**
  * One simulated user: a Y.Doc bound to an editor state exactly as the renderer binds it:
@@ -38,6 +39,8 @@ export class FuzzClient {
     this.ydoc = new Y.Doc({ gc: false });
     this.ydoc.clientID = clientId;
     Y.applyUpdate(this.ydoc, initialState);
+    // As the renderer binds it (renderer/src/editor/editor-extensions.ts).
+    keepUnchangedNodesOnRemoteTextEdits();
     this.editor = new Editor({
       element: null,
       // Only its plugins are used; JSON content keeps it from parsing HTML (no DOM in Node).
