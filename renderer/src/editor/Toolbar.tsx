@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/core';
 import { LinkForm } from './LinkForm';
+import { useSettledEditorState } from './use-settled-editor-state';
 import { shortcutLabel } from './shortcut-label';
 import { ArrowIcon, LinkIcon, ListIcon, LockIcon, PlusIcon, UndoIcon } from './icons';
 
@@ -41,33 +41,30 @@ export function Toolbar({ editor, children }: { editor: Editor; children?: React
     dom.addEventListener('keydown', onKey);
     return () => dom.removeEventListener('keydown', onKey);
   }, [editor]);
-  const can = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      section: e.can().insertSection(),
-      item: e.can().insertItem(),
-      subheading: e.can().insertSubheading('baggrund'),
-      indstilling: e.can().insertIndstilling(),
-      enclosure: e.can().toggleEnclosure(),
-      enclosureActive: e.isActive('enclosure'),
-      topicLine: e.can().toggleTopicLine(),
-      topicLineActive: e.isActive('topicLine'),
-      bulletList: e.can().toggleBulletList(),
-      bulletListActive: e.isActive('bulletList'),
-      bold: e.can().toggleBold(),
-      boldActive: e.isActive('bold'),
-      italic: e.can().toggleItalic(),
-      italicActive: e.isActive('italic'),
-      link: e.can().setLink({ href: 'https://example.org' }) || e.isActive('link'),
-      linkActive: e.isActive('link'),
-      undo: e.can().undo(),
-      redo: e.can().redo(),
-      up: e.can().moveItemUp(),
-      down: e.can().moveItemDown(),
-      closable: e.can().toggleItemClosed(),
-      closed: !!e.state.selection.$from.node(Math.min(2, e.state.selection.$from.depth))?.attrs?.closed,
-    }),
-  });
+  const can = useSettledEditorState(editor, (e) => ({
+    section: e.can().insertSection(),
+    item: e.can().insertItem(),
+    subheading: e.can().insertSubheading('baggrund'),
+    indstilling: e.can().insertIndstilling(),
+    enclosure: e.can().toggleEnclosure(),
+    enclosureActive: e.isActive('enclosure'),
+    topicLine: e.can().toggleTopicLine(),
+    topicLineActive: e.isActive('topicLine'),
+    bulletList: e.can().toggleBulletList(),
+    bulletListActive: e.isActive('bulletList'),
+    bold: e.can().toggleBold(),
+    boldActive: e.isActive('bold'),
+    italic: e.can().toggleItalic(),
+    italicActive: e.isActive('italic'),
+    link: e.can().setLink({ href: 'https://example.org' }) || e.isActive('link'),
+    linkActive: e.isActive('link'),
+    undo: e.can().undo(),
+    redo: e.can().redo(),
+    up: e.can().moveItemUp(),
+    down: e.can().moveItemDown(),
+    closable: e.can().toggleItemClosed(),
+    closed: !!e.state.selection.$from.node(Math.min(2, e.state.selection.$from.depth))?.attrs?.closed,
+  }));
   const run = (fn: (chain: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) => () => fn(editor.chain().focus()).run();
 
   return (
