@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { charRuns, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, unknownToCopier, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, type TypeClone } from './type-clone';
-import { mergeConcurrentCopies, type CopyIndex, type KeyedEntry } from './concurrent-copies';
+import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
 import { charAnchor, childIndex, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
-import { forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars } from './struct-walk';
+import { deleteOwnSince, forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -12,6 +12,8 @@ export const RescueOrigin = Symbol('dagsorden-rescue');
 const WAIT_TRANSACTIONS = 500;
 /** How many moves of moves are followed to find a live copy. */
 const MAX_HOPS = 32;
+/** No deletions: a live type cloned as it is. */
+const EMPTY_DELETE_SET = Y.createDeleteSet();
 /** How many copies of one deleted type are followed (more than people editing at once). */
 const MAX_ENTRIES_PER_TYPE = 64;
 
@@ -135,7 +137,7 @@ export class OrphanRescuer {
       // Deletions last: what was just put back may be what a later update deleted.
       for (const orphan of orphans) if (orphan.kind === 'erased') rescued += this.erase(idKey(orphan.container._item!.id), orphan);
       // Then one item moved by two people at once is kept once.
-      for (const deleted of merges) rescued += mergeConcurrentCopies(this.doc, deleted, this.copyIndex, this.mergeable);
+      for (const deleted of merges) for (const merge of planConcurrentMerges(this.doc, deleted, this.copyIndex, this.mergeable)) rescued += this.merge(merge);
     }, RescueOrigin);
     return rescued;
   }
@@ -188,12 +190,52 @@ export class OrphanRescuer {
   private readonly copyIndex: CopyIndex = {
     entries: (deleted) => this.entries.get(deleted) ?? [],
     byCopier: (copier) => this.copiers.get(copier) ?? [],
-    remember: (source, copy, pairs) => {
-      const authors = new Set<number>([source.client, ...pairs.map(([id]) => id.client)]);
-      const known = [...authors].flatMap((client) => [client, Y.getState(this.doc.store, client)]);
-      this.remember(source, copy, charRuns(pairs.map(([id]) => id), pairs.map(([, id]) => id)), known);
-    },
   };
+
+  /**
+   * Merges copy `other` into `keep` (see concurrent-copies.ts): forwards each of other's
+   * types and characters to its counterpart (so that what is typed into `other` later follows),
+   * puts what was made in `other` after it was copied into `keep`, next to the counterparts of
+   * its neighbours, deletes in `keep` what was deleted in `other` after it was copied, and
+   * deletes `other`. If some of that cannot be put into `keep` (it would
+   * not fit there), nothing changes. Returns 1 if it merged, else 0.
+   */
+  private merge({ keep, other, pairs, unique, erase }: CopyMerge): number {
+    if (keep.deleted || other.deleted) return 0;
+    const start = Y.getState(this.doc.store, this.doc.clientID);
+    const entries = new Map<string, ForwardingEntry>();
+    for (const { source, copy, chars } of pairs) {
+      // What exists now has been merged; what its authors type later is not known to this merge.
+      const authors = new Set<number>([source.client, ...chars.map(([id]) => id.client), ...unique.map((part) => part.item.id.client)]);
+      const known = [...authors].flatMap((client) => [client, Y.getState(this.doc.store, client)]);
+      entries.set(idKey(source), this.remember(source, copy, charRuns(chars.map(([id]) => id), chars.map(([, id]) => id)), known));
+    }
+    const inserted = new Map<string, number>();
+    // Blocks first (they may not fit), then characters.
+    const order = [...unique].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'type' ? -1 : 1));
+    for (const part of order) {
+      const entry = entries.get(idKey(part.container._item!.id));
+      const placed =
+        entry !== undefined &&
+        (part.kind === 'type'
+          ? this.putType([entry], { kind: 'type', container: part.container, item: part.item, clone: cloneType((part.item.content as Y.ContentType).type as Y.XmlElement | Y.XmlText, EMPTY_DELETE_SET) }, inserted)
+          : this.putChars([entry], { kind: 'chars', container: part.container, item: part.item, chars: (part.item.content as Y.ContentString).str.slice(part.from, part.to), from: part.from }, inserted));
+      if (!placed) {
+        deleteOwnSince(this.doc, start);
+        return 0;
+      }
+    }
+    for (const id of erase) {
+      const item = itemAt(this.doc, id);
+      if (!item || item.deleted) continue;
+      const parent = item.parent;
+      if (item.content instanceof Y.ContentType && (parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) parent.delete(childIndex(parent, item), 1);
+      else if (parent instanceof Y.XmlText && item.content instanceof Y.ContentString) parent.delete(indexAt(parent, id, 0), 1);
+    }
+    const parent = other.parent as Y.XmlElement | Y.XmlFragment;
+    parent.delete(childIndex(parent, other), 1);
+    return 1;
+  }
 
   /**
    * Characters typed into a text the copier did not copy (it had been deleted, or was new to
@@ -358,10 +400,12 @@ export class OrphanRescuer {
   }
 
   /** Writes (and indexes) a forwarding entry of the rescuer's own: `source` went to `copy`. */
-  private remember(source: Y.ID, copy: Y.XmlElement | Y.XmlText, runs: number[], known: number[]): void {
+  private remember(source: Y.ID, copy: Y.XmlElement | Y.XmlText, runs: number[], known: number[]): ForwardingEntry {
     const key = entryKey(idKey(source), this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID));
-    this.forwarding.set(key, { to: [copy._item!.id.client, copy._item!.id.clock], runs, known });
+    const entry: ForwardingEntry = { to: [copy._item!.id.client, copy._item!.id.clock], runs, known };
+    this.forwarding.set(key, entry);
     this.index(key);
+    return entry;
   }
 
   private readonly entryOf = (item: Y.Item): ForwardingEntry | null => this.entry(idKey(item.id));

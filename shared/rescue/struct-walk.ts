@@ -72,3 +72,24 @@ export function listOrder(container: Y.XmlText | Y.XmlElement): Map<Y.Item, numb
   for (let item = container._start; item !== null; item = item.right) order.set(item, index++);
   return order;
 }
+
+/**
+ * Takes back what this document's own client inserted into XML types from clock `since` on
+ * (within the current transaction: the inserted text and types are deleted again).
+ */
+export function deleteOwnSince(doc: Y.Doc, since: number): void {
+  const structs = doc.store.clients.get(doc.clientID) ?? [];
+  const own: Y.Item[] = [];
+  for (let index = structs.length - 1; index >= 0 && structs[index]!.id.clock + structs[index]!.length > since; index--) {
+    const struct = structs[index];
+    if (struct instanceof Y.Item && struct.id.clock >= since) own.push(struct);
+  }
+  // Oldest first: a type goes before what was inserted into it (which goes with it).
+  for (const item of own.reverse()) {
+    const parent = item.parent;
+    if (item.deleted || !item.countable || !(parent instanceof Y.XmlText || parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) continue;
+    let index = 0;
+    for (let left = parent._start; left !== null && left !== item; left = left.right) if (!left.deleted && left.countable) index += left.length;
+    parent.delete(index, item.length);
+  }
+}

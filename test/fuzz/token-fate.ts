@@ -15,7 +15,9 @@ import type { YOpLog } from './y-op-log';
  *   original concurrently, and the server's rescue (shared/rescue) did not put it into the
  *   copy. (If the copy it would go to was itself deleted on purpose, the fate is `deleted`.)
  * - `concurrent-copies`: the extra occurrences are copies made by moves, splits, joins or
- *   undo/redo of the same content on clients that did not yet know of each other's copy.
+ *   undo/redo of the same content on clients that did not yet know of each other's copy, and
+ *   that the server's merge (shared/rescue/concurrent-copies.ts) did not join: not two live
+ *   copies of one item traced to the same original, or copies that could not be merged.
  * - `rescued-again`: extra occurrences made by the server's rescue (shared/rescue): text typed
  *   into a moved block was put into the copy, but another copy of the same characters was
  *   put there too or made by a concurrent move, or the author's undo and redo of the typing
@@ -72,7 +74,9 @@ export function delimiterIndex(docs: Y.Doc[]): Map<string, Y.Item[]> {
     doc.store.clients.forEach((structs) => {
       for (const struct of structs) {
         if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) continue;
-        const key = `${struct.id.client}:${struct.id.clock}`;
+        // Docs may split an item differently (one that got part of it collected by the server):
+        // the same start with another length is another piece, and may hold the token.
+        const key = `${struct.id.client}:${struct.id.clock}+${struct.length}`;
         if (seen.has(key)) continue;
         seen.add(key);
         for (const char of struct.content.str) {

@@ -222,6 +222,46 @@ describe('rescuing text typed into a moved item', () => {
     expect(items(bo)).toEqual(items(anna));
   });
 
+  it('keeps an item that two people moved at the same time once when both went on editing their copy: additions and deletions of both', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    moveToEnd(anna, 'Første');
+    deleteText(anna, ' beta');
+    type(anna, 'Første', ' ⟦anna⟧');
+    moveToEnd(bo, 'Første');
+    type(bo, 'gamma.', ' ⟦bo⟧');
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første ⟦anna⟧: Alfa gamma. ⟦bo⟧']);
+    expect(items(bo)).toEqual(items(anna));
+    // What Bo types into his copy afterwards (not yet knowing it went) follows into the kept item.
+    type(bo, 'Alfa', ' ⟦senere⟧');
+    upload(bo, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første ⟦anna⟧: Alfa ⟦senere⟧ gamma. ⟦bo⟧']);
+    expect(items(bo)).toEqual(items(anna));
+  });
+
+  it('keeps a paragraph added to the copy that goes, in its place in the kept item', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    moveToEnd(anna, 'Første');
+    moveToEnd(bo, 'Første');
+    const end = after(bo.state.doc, 'Alfa beta gamma.');
+    bo.dispatch(bo.state.tr.split(end));
+    type(bo, 'Alfa beta gamma.', '');
+    const para = after(bo.state.doc, 'Alfa beta gamma.') + 2;
+    bo.dispatch(bo.state.tr.insertText('Nyt afsnit.', para));
+    upload(bo, server, rescuer);
+    type(anna, 'Alfa', ' ⟦anna⟧');
+    upload(anna, server, rescuer);
+    download(anna, server);
+    download(bo, server);
+    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦anna⟧ beta gamma. Nyt afsnit.']);
+    expect(items(bo)).toEqual(items(anna));
+  });
+
   it('puts back the part of a run of typing that the mover had not seen yet', () => {
     const { server, rescuer, anna, bo } = setUp();
     type(anna, 'Alfa', ' set');
