@@ -25,8 +25,12 @@ export function tokenName(client: number, serial: number): string {
 /** Delimiters are CJK ideographs, counted up from here (two per token). */
 const FIRST_DELIMITER = 0x4e00;
 
-/** Matches a whole token: delimiter, "c<client>-t<serial>", delimiter. */
-const TOKEN_PATTERN = /[\u4e00-\u9fff]c(\d+)-t(\d+)[\u4e00-\u9fff]/g;
+/**
+ * Matches a token: delimiter, "c<client>-t<serial>", and (not consumed) a delimiter after it.
+ * The closing delimiter is only looked at: where a damaged token's name runs into the next
+ * token, that next token's opening delimiter must still start a match.
+ */
+const TOKEN_PATTERN = /[\u4e00-\u9fff]c(\d+)-t(\d+)(?=[\u4e00-\u9fff])/g;
 
 /** Character used for inline leaves (hard breaks) so text offsets equal document offsets. */
 const LEAF = '\ufffc';
@@ -39,8 +43,9 @@ export function blockText(block: PMNode): string {
 /** How often each intact token occurs in `doc` (one pass over its text; blocks are kept apart). */
 export function tokenCounts(doc: PMNode): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const match of doc.textBetween(0, doc.content.size, '\n', LEAF).matchAll(TOKEN_PATTERN)) {
-    if (match[0] !== tokenText(Number(match[1]), Number(match[2]))) continue;
+  const text = doc.textBetween(0, doc.content.size, '\n', LEAF);
+  for (const match of text.matchAll(TOKEN_PATTERN)) {
+    if (text.slice(match.index, match.index + match[0].length + 1) !== tokenText(Number(match[1]), Number(match[2]))) continue;
     const name = `c${match[1]}-t${match[2]}`;
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
@@ -51,7 +56,8 @@ export function tokenCounts(doc: PMNode): Map<string, number> {
 export function offsetsOutsideTokens(text: string): number[] {
   const inside = new Set<number>();
   for (const match of text.matchAll(TOKEN_PATTERN)) {
-    for (let offset = match.index + 1; offset < match.index + match[0].length; offset++) inside.add(offset);
+    // The token with its closing delimiter (the pattern does not consume it).
+    for (let offset = match.index + 1; offset < match.index + match[0].length + 1; offset++) inside.add(offset);
   }
   const offsets: number[] = [];
   for (let offset = 0; offset <= text.length; offset++) if (!inside.has(offset)) offsets.push(offset);
