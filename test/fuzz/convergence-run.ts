@@ -29,10 +29,10 @@ export const FUZZ_OPTIONS: FuzzOptions = { clients: 5, stepsPerClient: 300 };
 
 /**
  * Known faults of the dependencies (Yjs has no move; y-tiptap maps structure changes to
- * delete + insert and can throw while restoring the selection). They are reported, not
+ * delete + insert). They are reported, not
  * failed on, unless FUZZ_STRICT=1; see token-fate.ts and the report in the commit.
  */
-export type KnownLimitation = Exclude<TokenFate, 'deleted' | 'unexplained'> | 'binding-threw';
+export type KnownLimitation = Exclude<TokenFate, 'deleted' | 'unexplained'>;
 
 /** The outcome of one seed. */
 export interface FuzzResult {
@@ -80,22 +80,8 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
   const log: string[] = [];
   const limitations: FuzzResult['limitations'] = [];
 
-  // y-tiptap 3.0.9 can throw a RangeError while it restores the selection after a Yjs change
-  // (restoreRelativeSelection → isMisresolvedAfterStructuralChange resolves a position of an
-  // older, longer document). In the app that surfaces in the socket handler or in Mod-z; the
-  // Y.Doc has the change, the editor catches up at the next one. Anything else is a failure.
-  const stale = new Set<number>();
-  const bindingMay = (what: () => void, when: string, whose: () => number): void => {
-    try {
-      what();
-    } catch (error) {
-      if (!(error instanceof RangeError) || !error.stack?.includes('restoreRelativeSelection')) throw error;
-      stale.add(clients[whose()]!.ydoc.clientID);
-      limitations.push({ kind: 'binding-threw', detail: `${error.message} (client ${whose()}, ${when})` });
-    }
-  };
   const deliver = (what: () => unknown): void => {
-    bindingMay(() => opLog.during('receive', 'the binding while receiving', what), `receiving after ${log.at(-1)}`, () => network.lastReceiver);
+    opLog.during('receive', 'the binding while receiving', what);
   };
 
   try {
@@ -109,7 +95,7 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
       const client = prng.oneOf(gen, busy);
       stepsTaken[client.index]! += 1;
       const step = stepsTaken[client.index]!;
-      bindingMay(() => log.push(randomStep({ gen, ledger, client, step, log: opLog })), `its step ${step}`, () => client.index);
+      log.push(randomStep({ gen, ledger, client, step, log: opLog }));
 
       const roll = prng.real53(gen);
       if (roll < 0.08) {
@@ -129,7 +115,7 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
     clients.forEach((_, index) => network.connect(index));
     for (let round = 0; round < 20 && network.pending() > 0; round++) deliver(() => network.deliverAll());
     const problems = compare(clients);
-    if (problems.length === 0) problems.push(...checkTokens(clients, ledger, opLog, limitations, stale));
+    if (problems.length === 0) problems.push(...checkTokens(clients, ledger, opLog, limitations));
     const result = { problems, limitations, log, tokens: ledger.tokens.size };
     options.inspect?.({ clients: clients.map((client) => client.ydoc), server, result });
     return result;
@@ -171,7 +157,7 @@ function compare(clients: FuzzClient[]): string[] {
 }
 
 /** Tokens: every one typed and not deleted present once, none twice, none from nowhere. */
-function checkTokens(clients: FuzzClient[], ledger: TokenLedger, opLog: YOpLog, limitations: FuzzResult['limitations'], stale: ReadonlySet<number>): string[] {
+function checkTokens(clients: FuzzClient[], ledger: TokenLedger, opLog: YOpLog, limitations: FuzzResult['limitations']): string[] {
   const problems: string[] = [];
   const client = clients[0]!;
   const counts = tokenCounts(client.state.doc);
@@ -185,7 +171,7 @@ function checkTokens(clients: FuzzClient[], ledger: TokenLedger, opLog: YOpLog, 
     const token = { client: anomaly.record.client, serial: anomaly.record.serial };
     const { fate, why } =
       anomaly.count === 0
-        ? explainMissing((index ??= delimiterIndex(clients.map((c) => c.ydoc))), opLog, token, stale, (forwarding ??= forwardingOf(client.ydoc)))
+        ? explainMissing((index ??= delimiterIndex(clients.map((c) => c.ydoc))), opLog, token, (forwarding ??= forwardingOf(client.ydoc)))
         : explainRepeated(bodyFragment(client.ydoc), opLog, token);
     if (fate === 'deleted') continue;
     const detail = `${describeAnomaly(anomaly)}: ${why}`;

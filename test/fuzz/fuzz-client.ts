@@ -8,7 +8,7 @@ import { DocumentField } from '../../shared/protocol/document-fields';
 import { UndoOriginRepair } from '../../shared/agenda/undo-origin-repair';
 import { CopyForwarding } from '../../shared/rescue/copy-recorder-extension';
 import { HeadlessView } from './headless-view';
-import { keepUnchangedNodesOnRemoteTextEdits } from '../../shared/agenda/incremental-binding';
+import { patchYTiptapBinding } from '../../shared/agenda/binding-patches';
 
 /**
  * One simulated user: a Y.Doc bound to an editor state exactly as the renderer binds it:
@@ -40,7 +40,7 @@ export class FuzzClient {
     this.ydoc.clientID = clientId;
     Y.applyUpdate(this.ydoc, initialState);
     // As the renderer binds it (renderer/src/editor/editor-extensions.ts).
-    keepUnchangedNodesOnRemoteTextEdits();
+    patchYTiptapBinding();
     this.editor = new Editor({
       element: null,
       // Only its plugins are used; JSON content keeps it from parsing HTML (no DOM in Node).

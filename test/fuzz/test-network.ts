@@ -113,10 +113,8 @@ export class TestNetwork {
         }
       }, this);
     } finally {
-      // An observer that throws (y-tiptap can: binding-threw) does so when this batch's one
-      // transaction ends, after the messages were applied and answered; the answers still go
-      // out. (In the app each message is its own transaction, and y-protocols catches and logs
-      // an error thrown while applying it.)
+      // An observer that throws does so when this batch's one transaction ends, after the
+      // messages were applied and answered; the answers still go out (the run then fails).
       this.hooks.delivered?.(to);
       for (const reply of replies) this.send(to, reply.from, reply.message);
     }

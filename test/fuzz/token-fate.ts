@@ -29,13 +29,10 @@ import type { YOpLog } from './y-op-log';
  * - `scrambled`: the token's characters are all in the Y.Doc, undeleted, in live nodes, but
  *   other characters ended up between them. No step cut into the token; the suspected cause
  *   is y-tiptap writing a text change as a string diff against a Y.Text that differed from
- *   the editor at that moment (see fuzz-tokens.ts and the binding-threw case).
- * - `after-binding-threw`: a step that removes nothing (typing, a mark) deleted it, on a client
- *   whose binding had thrown earlier: its editor lagged its Y.Doc, and y-tiptap writes the
- *   next local change as a diff of the editor's text against the Y.Text.
+ *   the editor at that moment (see fuzz-tokens.ts).
  * - `unexplained`: none of the above; a fault in the editor binding or in our schema.
  */
-export type TokenFate = 'deleted' | 'emptied-block' | 'copied-container' | 'concurrent-copies' | 'rescued-again' | 'two-texts' | 'scrambled' | 'after-binding-threw' | 'unexplained';
+export type TokenFate = 'deleted' | 'emptied-block' | 'copied-container' | 'concurrent-copies' | 'rescued-again' | 'two-texts' | 'scrambled' | 'unexplained';
 
 /**
  * Steps that remove text by intent. The server's forwarding (`forward`) deletes only what a
@@ -96,7 +93,7 @@ export function delimiterIndex(docs: Y.Doc[]): Map<string, Y.Item[]> {
  * and the nodes holding them, the outermost one that a client deleted by its own step tells
  * the story (a node's descendants are deleted with it, on every client).
  */
-function instanceFate(item: Y.Item, log: YOpLog, stale: ReadonlySet<number>, forwarding: Forwarding): { fate: TokenFate | 'copied' | 'in-place'; why: string } {
+function instanceFate(item: Y.Item, log: YOpLog, forwarding: Forwarding): { fate: TokenFate | 'copied' | 'in-place'; why: string } {
   const chain: Array<{ holder: Y.Item; type: Y.AbstractType<unknown> | null }> = [{ holder: item, type: null }];
   for (let type = item.parent as Y.AbstractType<unknown> | null; type?._item; type = type._item.parent as Y.AbstractType<unknown>) {
     chain.push({ holder: type._item, type });
@@ -105,13 +102,13 @@ function instanceFate(item: Y.Item, log: YOpLog, stale: ReadonlySet<number>, for
   // then the token went with it (delete wins), whatever later copied or rescued the rest.
   let outermost: { fate: TokenFate | 'copied' | 'in-place'; why: string } | null = null;
   for (const { holder, type } of chain.reverse()) {
-    const fate = holderFate(holder, type, log, stale, forwarding);
+    const fate = holderFate(holder, type, log, forwarding);
     if (!fate) continue;
     if (fate.fate === 'deleted') return fate;
     outermost ??= fate;
   }
   // Copied away: where the copy went decides (the rescue follows it; a deletion there wins).
-  if (outermost?.fate === 'copied') return copyFate(chain.reverse(), log, stale, forwarding) ?? outermost;
+  if (outermost?.fate === 'copied') return copyFate(chain.reverse(), log, forwarding) ?? outermost;
   if (outermost) return outermost;
   if (item.deleted) return { fate: 'unexplained', why: 'its characters were deleted by no step on record' };
   return { fate: 'in-place', why: `its characters are in place in ${JSON.stringify(item.content instanceof Y.ContentString ? item.content.str : '')}` };
@@ -122,7 +119,6 @@ function holderFate(
   holder: Y.Item,
   type: Y.AbstractType<unknown> | null,
   log: YOpLog,
-  stale: ReadonlySet<number>,
   forwarding: Forwarding,
 ): { fate: TokenFate | 'copied' | 'in-place'; why: string } | null {
   if (!holder.deleted) return null;
@@ -146,7 +142,6 @@ function holderFate(
   // whatever others typed into it meanwhile (Yjs undoes an inserted type as a whole).
   if (type instanceof Y.XmlText && by.some((op) => UNDOING.has(op.kind) && log.creator(holder.id)?.client === op.client)) return { fate: 'emptied-block', why };
   if (by.some((op) => op.kind === 'moveItem' || op.kind === 'split')) return { fate: 'copied', why };
-  if (by.every((op) => stale.has(op.client))) return { fate: 'after-binding-threw', why };
   return { fate: 'unexplained', why };
 }
 
@@ -159,7 +154,6 @@ function holderFate(
 function copyFate(
   chain: Array<{ holder: Y.Item; type: Y.AbstractType<unknown> | null }>,
   log: YOpLog,
-  stale: ReadonlySet<number>,
   forwarding: Forwarding,
 ): { fate: TokenFate | 'copied' | 'in-place'; why: string } | null {
   const start = chain.find(({ holder, type }) => type !== null && forwarding.has(`${holder.id.client}:${holder.id.clock}`));
@@ -176,7 +170,7 @@ function copyFate(
     const holders: Array<{ holder: Y.Item; type: Y.AbstractType<unknown> }> = [];
     for (let type = (copy.content as Y.ContentType).type as Y.AbstractType<unknown> | null; type?._item; type = type._item.parent as Y.AbstractType<unknown>) holders.push({ holder: type._item, type });
     for (const { holder, type } of holders.reverse()) {
-      const fate = holderFate(holder, type, log, stale, forwarding);
+      const fate = holderFate(holder, type, log, forwarding);
       if (fate?.fate === 'deleted') return { fate: 'deleted', why: `its copy ${key} went with: ${fate.why}` };
     }
     return null;
@@ -186,21 +180,20 @@ function copyFate(
 
 /**
  * Explains a missing token from the fates of all its instances (typed, and copied by
- * moves, splits and undo). `stale` holds the Yjs client ids whose binding threw. The index must come from a Y.Doc that keeps deleted content (gc: false).
+ * moves, splits and undo). The index must come from a Y.Doc that keeps deleted content (gc: false).
  */
 export function explainMissing(
   index: Map<string, Y.Item[]>,
   log: YOpLog,
   token: TokenIdentity,
-  stale: ReadonlySet<number>,
   forwarding: Forwarding = new Map(),
 ): { fate: TokenFate; why: string } {
   const [open] = delimiters(token);
-  const fates = (index.get(open) ?? []).map((item) => instanceFate(item, log, stale, forwarding));
+  const fates = (index.get(open) ?? []).map((item) => instanceFate(item, log, forwarding));
   if (fates.length === 0) return { fate: 'unexplained', why: 'its characters are not in the Y.Doc' };
   const why = fates.map((fate) => fate.why).join('; ');
   if (fates.some((f) => f.fate === 'in-place')) return { fate: 'scrambled', why };
-  for (const fate of ['unexplained', 'deleted', 'emptied-block', 'two-texts', 'after-binding-threw'] as const) if (fates.some((f) => f.fate === fate)) return { fate, why };
+  for (const fate of ['unexplained', 'deleted', 'emptied-block', 'two-texts'] as const) if (fates.some((f) => f.fate === fate)) return { fate, why };
   return { fate: 'copied-container', why };
 }
 

@@ -7,7 +7,7 @@ import { agendaExtensions } from '../../../shared/schema/agenda-extensions';
 import { DocumentField } from '../../../shared/protocol/document-fields';
 import { UndoOriginRepair } from '../../../shared/agenda/undo-origin-repair';
 import { CopyForwarding } from '../../../shared/rescue/copy-recorder-extension';
-import { keepUnchangedNodesOnRemoteTextEdits } from '../../../shared/agenda/incremental-binding';
+import { patchYTiptapBinding } from '../../../shared/agenda/binding-patches';
 import type { UserProfile } from '../user/user-profile';
 import { AgendaNumbering } from './numbering-plugin';
 import { AgendaPlaceholders } from './placeholder-plugin';
@@ -20,8 +20,8 @@ import { FindHighlight } from './find-highlight';
  * placeholders, moving items by drag, find highlights, collaboration and carets.
  */
 export function editorExtensions(ydoc: Y.Doc, provider: WebsocketProvider, user: UserProfile): Extensions {
-  // A colleague's keystroke updates only the blocks it changed (not the whole agenda).
-  keepUnchangedNodesOnRemoteTextEdits();
+  // A colleague's keystroke updates only the blocks it changed; a y-tiptap selection error does not leave the editor behind.
+  patchYTiptapBinding();
   return [
     ...withNodeViews(agendaExtensions),
     AgendaNumbering,

@@ -2,10 +2,10 @@
 // (TipTap reads `navigator` and `window` while building its plugins; no view is rendered)
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { yXmlFragmentToProsemirrorJSON, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { FuzzClient } from '../../../fuzz/fuzz-client';
 import { writeNewAgenda, bodyFragment } from '../../../../shared/agenda/ydoc-agenda';
-import { changesChildLists } from '../../../../shared/agenda/incremental-binding';
+import { changesChildLists } from '../../../../shared/agenda/binding-patches';
 import { everyNodeAgenda } from '../../../support/every-node-agenda';
 
 /** A bound editor (as the renderer binds it) and a colleague's plain Y.Doc, in sync. */
@@ -34,7 +34,7 @@ function lastText(doc: Y.Doc): Y.XmlText {
   return find(blocks[blocks.length - 1] as Y.XmlElement)!;
 }
 
-describe('the editor binding after a colleague’s change', () => {
+describe('the editor binding after a colleague’s change (binding-patches.ts)', () => {
   it('keeps every block that a remote text edit did not touch (no rebuild of the whole agenda)', () => {
     const { editor, colleague, send } = twoPeople();
     const before = editor.state.doc;
@@ -63,6 +63,19 @@ describe('the editor binding after a colleague’s change', () => {
     send();
     expect(editor.state.doc.toJSON()).toEqual(editor.state.schema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(bodyFragment(editor.ydoc))).toJSON());
     expect(editor.state.doc.textContent).toContain('Ny tekst ');
+    editor.destroy();
+  });
+
+  it('shows a change even when restoring the selection fails (y-tiptap resolves a stale position and throws)', () => {
+    const { editor, colleague, send } = twoPeople();
+    // The selection y-tiptap noted before the change, with absolute positions of an older, longer document.
+    const binding = (ySyncPluginKey.getState(editor.state) as { binding: { beforeTransactionSelection: unknown } }).binding;
+    const start = Y.createRelativePositionFromTypeIndex(lastText(editor.ydoc), 0);
+    binding.beforeTransactionSelection = { type: 'text', anchor: start, head: start, absAnchor: 1_000_000, absHead: 1_000_000 };
+    lastText(colleague).insert(0, 'Trods fejl: ');
+    expect(() => send()).not.toThrow();
+    expect(editor.state.doc.textContent).toContain('Trods fejl: ');
+    expect(editor.state.doc.toJSON()).toEqual(editor.state.schema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(bodyFragment(editor.ydoc))).toJSON());
     editor.destroy();
   });
 
