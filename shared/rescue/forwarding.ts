@@ -59,26 +59,73 @@ export const ForwardingOrigin = Symbol('dagsorden-forwarding');
  * copy that character (it was deleted by the copying edit, or before it).
  */
 export function forwardedId(entry: ForwardingEntry, id: Y.ID): Y.ID | null {
-  const runs = entry.runs;
-  for (let at = 0; at + 4 < runs.length; at += 5) {
-    const fromClock = runs[at + 1]!;
-    if (runs[at] === id.client && id.clock >= fromClock && id.clock < fromClock + runs[at + 2]!) {
-      return Y.createID(runs[at + 3]!, runs[at + 4]! + (id.clock - fromClock));
-    }
-  }
-  return null;
+  const run = findRun(runIndex(entry).byFrom, id);
+  return run ? Y.createID(run.otherClient, run.otherClock + (id.clock - run.clock)) : null;
 }
 
 /** The character of the deleted text that `entry` copied to `copy`, or null. */
 export function copiedFrom(entry: ForwardingEntry, copy: Y.ID): Y.ID | null {
+  const run = findRun(runIndex(entry).byTo, copy);
+  return run ? Y.createID(run.otherClient, run.otherClock + (copy.clock - run.clock)) : null;
+}
+
+/** One side of a run: `length` characters of `client` from `clock`, and where the other side starts. */
+interface RunSide {
+  clock: number;
+  length: number;
+  otherClient: number;
+  otherClock: number;
+}
+
+/** An entry's runs by client, sorted by clock, both ways. */
+interface RunIndex {
+  byFrom: Map<number, RunSide[]>;
+  byTo: Map<number, RunSide[]>;
+}
+
+/**
+ * Entries come from any client and may hold thousands of runs; the rescuer looks characters
+ * up many times. Each entry object gets its index once (binary search instead of a scan).
+ */
+const runIndexes = new WeakMap<ForwardingEntry, RunIndex>();
+
+function runIndex(entry: ForwardingEntry): RunIndex {
+  let index = runIndexes.get(entry);
+  if (index) return index;
+  index = { byFrom: new Map(), byTo: new Map() };
   const runs = entry.runs;
   for (let at = 0; at + 4 < runs.length; at += 5) {
-    const toClock = runs[at + 4]!;
-    if (runs[at + 3] === copy.client && copy.clock >= toClock && copy.clock < toClock + runs[at + 2]!) {
-      return Y.createID(runs[at]!, runs[at + 1]! + (copy.clock - toClock));
-    }
+    const [fromClient, fromClock, length, toClient, toClock] = [runs[at]!, runs[at + 1]!, runs[at + 2]!, runs[at + 3]!, runs[at + 4]!];
+    listFor(index.byFrom, fromClient).push({ clock: fromClock, length, otherClient: toClient, otherClock: toClock });
+    listFor(index.byTo, toClient).push({ clock: toClock, length, otherClient: fromClient, otherClock: fromClock });
   }
-  return null;
+  for (const sides of [index.byFrom, index.byTo]) for (const list of sides.values()) list.sort((a, b) => a.clock - b.clock);
+  runIndexes.set(entry, index);
+  return index;
+}
+
+function listFor(map: Map<number, RunSide[]>, client: number): RunSide[] {
+  let list = map.get(client);
+  if (!list) map.set(client, (list = []));
+  return list;
+}
+
+/** The run holding `id`, or null. (Runs of one side do not overlap; in a hostile entry that overlaps, the last run starting at or before it counts.) */
+function findRun(index: Map<number, RunSide[]>, id: Y.ID): RunSide | null {
+  const list = index.get(id.client);
+  if (!list) return null;
+  let low = 0;
+  let high = list.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (list[middle]!.clock <= id.clock) {
+      last = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  const run = last >= 0 ? list[last]! : null;
+  return run && id.clock < run.clock + run.length ? run : null;
 }
 
 /** True when the copying client had not seen `id` when it copied (the character is concurrent). */

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { charRuns, copiedFrom, forwardedId, readForwardingEntry, type ForwardingEntry } from '../../../../shared/rescue/forwarding';
+
+/** A copy of 3,000 characters by three authors, in pieces of varying length, in shuffled order of runs. */
+function bigCopy(): { entry: ForwardingEntry; from: Y.ID[]; to: Y.ID[] } {
+  const from: Y.ID[] = [];
+  const to: Y.ID[] = [];
+  let clocks = [0, 0, 0];
+  for (let i = 0; i < 3000; i++) {
+    const author = Math.floor(i / 7) % 3;
+    if (i % 11 === 0) clocks = clocks.map((clock) => clock + 5); // gaps: characters deleted before the copy
+    from.push(Y.createID(10 + author, clocks[author]!++));
+    to.push(Y.createID(99, 5000 + i));
+  }
+  const runs = charRuns(from, to);
+  // Entries come from any client in any order: shuffle the runs.
+  const tuples = Array.from({ length: runs.length / 5 }, (_, i) => runs.slice(i * 5, i * 5 + 5));
+  tuples.reverse();
+  return { entry: { to: [99, 4999], runs: tuples.flat(), known: [] }, from, to };
+}
+
+describe('forwarding entries', () => {
+  it('map every copied character to its copy and back, and nothing else', () => {
+    const { entry, from, to } = bigCopy();
+    expect(entry.runs.length / 5).toBeGreaterThan(400);
+    from.forEach((id, i) => {
+      expect(forwardedId(entry, id)).toEqual(to[i]);
+      expect(copiedFrom(entry, to[i]!)).toEqual(id);
+    });
+    expect(forwardedId(entry, Y.createID(10, 3))).toBeNull(); // deleted before the copy (a gap)
+    expect(forwardedId(entry, Y.createID(77, 0))).toBeNull(); // an author the copy does not know
+    expect(copiedFrom(entry, Y.createID(99, 4999))).toBeNull(); // before the copy
+    expect(copiedFrom(entry, Y.createID(99, 8000))).toBeNull(); // after it
+  });
+
+  it('answers, without throwing, for a hostile entry whose runs overlap', () => {
+    const entry = readForwardingEntry({ to: [1, 1], runs: [5, 0, 10, 6, 0, 5, 3, 10, 6, 100, 5, 2, 1, 6, 200], known: [] })!;
+    expect(forwardedId(entry, Y.createID(5, 4))).not.toBeNull();
+    expect(forwardedId(entry, Y.createID(5, 20))).toBeNull();
+    expect(copiedFrom(entry, Y.createID(6, 101))).toEqual(Y.createID(5, 4));
+  });
+});
