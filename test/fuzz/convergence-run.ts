@@ -7,7 +7,7 @@ import { everyNodeAgenda } from '../support/every-node-agenda';
 import { FuzzClient } from './fuzz-client';
 import { randomStep } from './fuzz-steps';
 import { tokenCounts } from './fuzz-tokens';
-import { TestNetwork } from './test-network';
+import { TestNetwork, type Topology } from './test-network';
 import { describeAnomaly, TokenLedger } from './token-ledger';
 import { delimiterIndex, explainMissing, explainRepeated, type Forwarding, type TokenFate } from './token-fate';
 import { YOpLog } from './y-op-log';
@@ -20,12 +20,17 @@ import { agendaSchema } from '../../shared/schema/agenda-schema';
 export interface FuzzOptions {
   clients: number;
   stepsPerClient: number;
+  /**
+   * `star`: clients talk to the sync server only, over connections that deliver in order (the
+   * product); `mesh`: every peer to every other, links out of order (harsher). See test-network.ts.
+   */
+  topology: 'star' | 'mesh';
   /** Called with the final documents before they are destroyed (for investigating a seed). */
   inspect?: (docs: { clients: Y.Doc[]; server: Y.Doc; result: FuzzResult }) => void;
 }
 
-/** The issue's numbers: 5 clients, 300 random steps each. */
-export const FUZZ_OPTIONS: FuzzOptions = { clients: 5, stepsPerClient: 300 };
+/** The issue's numbers: 5 clients, 300 random steps each; the product's topology unless FUZZ_TOPOLOGY=mesh. */
+export const FUZZ_OPTIONS: FuzzOptions = { clients: 5, stepsPerClient: 300, topology: process.env.FUZZ_TOPOLOGY === 'mesh' ? 'mesh' : 'star' };
 
 /**
  * Known faults of the dependencies (Yjs has no move; y-tiptap maps structure changes to
@@ -65,7 +70,8 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
   Y.applyUpdate(server, initialState);
   const rescuer = new OrphanRescuer(server, { fits: (element) => fitsSchema(agendaSchema(), element), mergeable: (element) => element.nodeName === 'item' });
   const serverIndex = clients.length;
-  const network = new TestNetwork([...clients.map((client) => client.ydoc), server], gen, 0.25, {
+  const topology: Topology = options.topology === 'star' ? { kind: 'star', hub: serverIndex } : { kind: 'mesh', outOfOrderShare: 0.25 };
+  const network = new TestNetwork([...clients.map((client) => client.ydoc), server], gen, topology, {
     incoming: (to, update) => {
       if (to === serverIndex) rescuer.noteIncoming(update);
     },

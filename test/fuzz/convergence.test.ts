@@ -5,10 +5,12 @@
  * @tiptap/y-tiptap as the editor binds it, take 300 random steps each (typing uniquely
  * numbered tokens and filler, deleting within and across blocks, splitting, inserting,
  * moving and deleting items within and across sections, bold/italic, undo/redo) while
- * their updates travel late, out of order and in bursts, and they drop offline and come
- * back. A sixth peer is the sync server's document with its rescuer (shared/rescue), always
- * online. At the end, with everything delivered: all editors and Y.Docs are identical, fit
- * the schema, and every token typed and not deleted is there exactly once.
+ * their updates travel late and in bursts, interleaved at random, and they drop offline and
+ * come back. They connect to a sixth peer, the sync server's document with its rescuer
+ * (shared/rescue), always online, which relays everything (FUZZ_TOPOLOGY=mesh: every peer
+ * to every other, out of order; see test-network.ts). At the end, with everything delivered:
+ * all editors and Y.Docs are identical, fit the schema, and every token typed and not
+ * deleted is there exactly once.
  *
  * Where a token goes missing or doubles, the Yjs history tells why (token-fate.ts). Known
  * faults of Yjs/y-tiptap that the rescue does not fully repair (moves, splits and joins are
@@ -24,7 +26,7 @@ const seeds = fuzzSeeds();
 /** FUZZ_STRICT=1 fails on the known dependency faults too (see convergence-run.ts). */
 const strict = process.env.FUZZ_STRICT === '1';
 
-describe(`convergence fuzz: ${FUZZ_OPTIONS.clients} clients × ${FUZZ_OPTIONS.stepsPerClient} steps, ${seeds.length} seeds`, () => {
+describe(`convergence fuzz: ${FUZZ_OPTIONS.clients} clients × ${FUZZ_OPTIONS.stepsPerClient} steps, ${seeds.length} seeds, ${FUZZ_OPTIONS.topology}`, () => {
   it('every client ends identical and valid, and every token typed and not deleted is there exactly once', () => {
     const failures: string[] = [];
     const known = new Map<KnownLimitation, { seeds: number[]; count: number; example: string }>();
