@@ -4,7 +4,8 @@ import { ProsemirrorBinding } from '@tiptap/y-tiptap';
 /** The part of y-tiptap's binding this module touches (internal, stable in 3.0.x). */
 interface BindingInternals {
   mapping: Map<unknown, unknown>;
-  beforeTransactionSelection: unknown;
+  beforeTransactionSelection: { absAnchor?: number | null; absHead?: number | null } | null;
+  prosemirrorView: { state: { doc: unknown } } | null;
   _typeChanged(events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void;
 }
 
@@ -27,8 +28,10 @@ const prototype = ProsemirrorBinding.prototype as unknown as BindingInternals & 
  * Robustness: while restoring the local selection it can resolve a position of the older
  * document in the newer one and throw a RangeError before the editor is updated (found by
  * the convergence fuzz: about one client in five per seed). The editor then lags its Y.Doc,
- * and the next local edit is written as a diff against stale text. On that error the change
- * is shown again without restoring the selection (ProseMirror maps it instead).
+ * and the next local edit is written as a diff against stale text. On that error (and only
+ * if the editor was not updated yet) the change is shown again with the caret where its
+ * Yjs-relative position puts it, skipping y-tiptap's repair by old absolute positions; if
+ * even that throws, without restoring the selection.
  *
  * Patches the binding's prototype once (bindings bind `_typeChanged` when constructed, so
  * call this before creating an editor); later calls do nothing.
@@ -37,12 +40,21 @@ export function patchYTiptapBinding(): void {
   if (prototype.__patched) return;
   const typeChanged = prototype._typeChanged;
   const show = (binding: BindingInternals, events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
+    const before = binding.prosemirrorView?.state.doc;
+    const selection = binding.beforeTransactionSelection;
     try {
       typeChanged.call(binding, events, transaction);
     } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      binding.beforeTransactionSelection = null;
-      typeChanged.call(binding, events, transaction);
+      // Thrown after the editor took the change (by a plugin, say): not this fault; showing it again would repeat it.
+      if (!(error instanceof RangeError) || binding.prosemirrorView?.state.doc !== before) throw error;
+      binding.beforeTransactionSelection = selection && { ...selection, absAnchor: null, absHead: null };
+      try {
+        typeChanged.call(binding, events, transaction);
+      } catch (again) {
+        if (!(again instanceof RangeError) || binding.prosemirrorView?.state.doc !== before) throw again;
+        binding.beforeTransactionSelection = null;
+        typeChanged.call(binding, events, transaction);
+      }
     }
   };
   prototype._typeChanged = function (this: BindingInternals, events, transaction) {

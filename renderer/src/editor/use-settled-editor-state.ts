@@ -6,10 +6,11 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 /** How long state derived from the editor may lag a colleague's change (ms). */
 const REMOTE_DELAY = 120;
 
-/** Whether `transaction` came from a colleague (or is y-tiptap's follow-up to one), not from this user. */
+/** Whether `transaction` came from a colleague (or is y-tiptap's follow-up to one), not from this user (whose undo also arrives through Yjs). */
 function isRemote(transaction: Transaction): boolean {
-  const sync = transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
-  return sync?.isChangeOrigin === true || (!transaction.docChanged && !transaction.selectionSet && !transaction.storedMarksSet);
+  const sync = transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
+  if (sync?.isChangeOrigin === true) return sync.isUndoRedoOperation !== true;
+  return !transaction.docChanged && !transaction.selectionSet && !transaction.storedMarksSet;
 }
 
 /**

@@ -19,8 +19,8 @@ function twoPeople(): { editor: FuzzClient; colleague: Y.Doc; send(): void } {
   return { editor, colleague, send: () => Y.applyUpdate(editor.ydoc, Y.encodeStateAsUpdate(colleague, Y.encodeStateVector(editor.ydoc))) };
 }
 
-/** The first Y.XmlText in the last top-level block (a text far from the first section). */
-function lastText(doc: Y.Doc): Y.XmlText {
+/** The first Y.XmlText in the last top-level block (a text far from the first section), or in the first with `first`. */
+function lastText(doc: Y.Doc, first = false): Y.XmlText {
   const blocks = bodyFragment(doc).toArray();
   const find = (type: Y.XmlElement | Y.XmlText | Y.XmlHook): Y.XmlText | null => {
     if (type instanceof Y.XmlText) return type;
@@ -31,7 +31,7 @@ function lastText(doc: Y.Doc): Y.XmlText {
     }
     return null;
   };
-  return find(blocks[blocks.length - 1] as Y.XmlElement)!;
+  return find(blocks[first ? 0 : blocks.length - 1] as Y.XmlElement)!;
 }
 
 describe('the editor binding after a colleague’s change (binding-patches.ts)', () => {
@@ -70,11 +70,15 @@ describe('the editor binding after a colleague’s change (binding-patches.ts)',
     const { editor, colleague, send } = twoPeople();
     // The selection y-tiptap noted before the change, with absolute positions of an older, longer document.
     const binding = (ySyncPluginKey.getState(editor.state) as { binding: { beforeTransactionSelection: unknown } }).binding;
-    const start = Y.createRelativePositionFromTypeIndex(lastText(editor.ydoc), 0);
-    binding.beforeTransactionSelection = { type: 'text', anchor: start, head: start, absAnchor: 1_000_000, absHead: 1_000_000 };
+    const caret = Y.createRelativePositionFromTypeIndex(lastText(editor.ydoc, true), 1);
+    const expected = Y.createAbsolutePositionFromRelativePosition(caret, editor.ydoc);
+    binding.beforeTransactionSelection = { type: 'text', anchor: caret, head: caret, absAnchor: 1_000_000, absHead: 1_000_000 };
     lastText(colleague).insert(0, 'Trods fejl: ');
     expect(() => send()).not.toThrow();
     expect(editor.state.doc.textContent).toContain('Trods fejl: ');
+    // The caret stays where it was (in the first block, by its Yjs position), not at the end.
+    expect(expected?.index).toBe(1);
+    expect(editor.state.selection.from).toBeLessThan(editor.state.doc.child(0).nodeSize);
     expect(editor.state.doc.toJSON()).toEqual(editor.state.schema.nodeFromJSON(yXmlFragmentToProsemirrorJSON(bodyFragment(editor.ydoc))).toJSON());
     editor.destroy();
   });
