@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { copiedFrom, forwardedId, idKey, type ForwardingEntry } from './forwarding';
+import { copiedFrom, forwardedId, idKey, unknownToCopier, type ForwardingEntry } from './forwarding';
 import { itemAt } from './struct-walk';
 
 /** A forwarding entry with its key in the forwarding map. */
@@ -61,7 +61,7 @@ export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyInd
   for (const keep of copies) {
     const merges = copies.flatMap((other) => {
       if (other === keep) return [];
-      const merge = mergeThroughOriginal(other, keep, hops, doc);
+      const merge = mergeThroughOriginal(other, keep, hops, doc, index);
       return merge ? [merge] : [];
     });
     const unique = merges.reduce((sum, merge) => sum + merge.unique.length, 0);
@@ -88,18 +88,19 @@ function liveCopies(doc: Y.Doc, deleted: string, index: CopyIndex, path: string[
 
 /** One copying transaction's entries, both ways: by original and by copy. */
 class HopIndex {
-  private readonly hops = new Map<string, { byOriginal: Map<string, ForwardingEntry>; byCopy: Map<string, { original: string; entry: ForwardingEntry }> }>();
+  private readonly hops = new Map<string, Hop>();
 
   constructor(private readonly index: CopyIndex) {}
 
-  of(copier: string) {
+  of(copier: string): Hop {
     let hop = this.hops.get(copier);
     if (!hop) {
-      hop = { byOriginal: new Map(), byCopy: new Map() };
+      hop = { byOriginal: new Map(), byCopy: new Map(), any: null };
       for (const { key, entry } of this.index.byCopier(copier)) {
         const original = key.slice(0, key.indexOf('>'));
         hop.byOriginal.set(original, entry);
         hop.byCopy.set(idKey(Y.createID(entry.to[0], entry.to[1])), { original, entry });
+        hop.any ??= entry;
       }
       this.hops.set(copier, hop);
     }
@@ -107,36 +108,73 @@ class HopIndex {
   }
 }
 
+/** One copying transaction's entries; `any` tells what it had seen (all its entries say the same). */
+interface Hop {
+  byOriginal: Map<string, ForwardingEntry>;
+  byCopy: Map<string, { original: string; entry: ForwardingEntry }>;
+  any: ForwardingEntry | null;
+}
+
+/** Where a character or type of `other` stands in `keep`. */
+type Fate =
+  /** Its counterpart (a live or deleted character or type of `keep`). */
+  | { id: Y.ID }
+  /** `keep`'s side deleted it, or never had it: it goes. */
+  | 'gone'
+  /** Made in `other` after its copy, or not yet seen when `keep` was copied: `keep` lacks it. */
+  | 'unique';
+
 /**
  * Pairs every live type and character of copy `other` with its counterpart in `keep`: back
- * along `other`'s path to the original, then forward along `keep`'s. What has no original
- * was made in `other` after the copy (unique); what has one but no live counterpart in
- * `keep` goes (keep's side deleted it). Null when a counterpart is of another kind.
+ * along `other`'s path to the original, then forward along `keep`'s. What has no original,
+ * or whose copier on `keep`'s path had not seen it, is unique to `other` (to be put into
+ * `keep`); what has one but no live counterpart in `keep` goes (keep's side deleted it).
+ * Null when the merge could lose something: a counterpart of another kind, or unique
+ * content in a block that `keep`'s side moved away (a join) rather than deleted.
  */
-function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, doc: Y.Doc): CopyMerge | null {
-  /** One hop back or forward: the type `key` and its characters (null: no original or counterpart). */
-  const step = (path: string[], backwards: boolean, key: string, chars: Array<Y.ID | null>): { key: string; chars: Array<Y.ID | null> } | null => {
-    const order = backwards ? [...path].reverse() : path;
-    for (const copier of order) {
-      const hop = hops.of(copier);
-      if (backwards) {
-        const found = hop.byCopy.get(key);
-        if (!found) return null;
-        chars = chars.map((id) => (id ? copiedFrom(found.entry, id) : null));
-        key = found.original;
-      } else {
-        const entry = hop.byOriginal.get(key);
-        if (!entry) return null;
-        chars = chars.map((id) => (id ? forwardedId(entry, id) : null));
-        key = idKey(Y.createID(entry.to[0], entry.to[1]));
-      }
+function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, doc: Y.Doc, index: CopyIndex): CopyMerge | null {
+  /** The type `key` of `other` and its characters, back at the original (null: made after the copy). */
+  const back = (key: string, chars: Array<Y.ID | null>): { key: string; chars: Array<Y.ID | null> } | null => {
+    for (const copier of [...other.path].reverse()) {
+      const found = hops.of(copier).byCopy.get(key);
+      if (!found) return null;
+      // Text the rescue put into the copy came from the same original: its entries say from where.
+      const alternatives = sameTarget(found.original, found.entry);
+      chars = chars.map((id) => (id ? (copiedFrom(found.entry, id) ?? firstOf(alternatives, (entry) => copiedFrom(entry, id))) : null));
+      key = found.original;
     }
     return { key, chars };
+  };
+  /** The other entries for the deleted type `original` that copied into the same type as `entry` (the rescue's). */
+  const sameTarget = (original: string, entry: ForwardingEntry): ForwardingEntry[] =>
+    index.entries(original).flatMap(({ entry: other }) => (other !== entry && other.to[0] === entry.to[0] && other.to[1] === entry.to[1] ? [other] : []));
+  /** The original type `key` and its characters, forward in `keep`. */
+  const forward = (key: string, chars: Array<Y.ID | null>): { type: Fate; chars: Fate[] } => {
+    const fates: Fate[] = chars.map((id) => (id ? { id } : 'unique'));
+    for (const copier of keep.path) {
+      const hop = hops.of(copier);
+      const entry = hop.byOriginal.get(key);
+      if (!entry) {
+        // Not copied: deleted on keep's side before the copy, or new to that copier.
+        const unseen = hop.any !== null && unknownToCopier(hop.any, parseId(key));
+        return { type: unseen ? 'unique' : 'gone', chars: fates.map((fate) => (fate === 'unique' ? fate : unseen ? 'unique' : 'gone')) };
+      }
+      const alternatives = sameTarget(key, entry);
+      for (let i = 0; i < fates.length; i++) {
+        const fate = fates[i]!;
+        if (typeof fate !== 'object') continue;
+        // Not copied: deleted before the copy, new to the copier, or put there by the rescue since.
+        const to = forwardedId(entry, fate.id) ?? firstOf(alternatives, (other) => forwardedId(other, fate.id));
+        fates[i] = to ? { id: to } : unknownToCopier(entry, fate.id) ? 'unique' : 'gone';
+      }
+      key = idKey(Y.createID(entry.to[0], entry.to[1]));
+    }
+    return { type: { id: parseId(key) }, chars: fates };
   };
   const pairs: CopyMerge['pairs'] = [];
   const unique: UniqueContent[] = [];
   const erase: Y.ID[] = [];
-  /** Visits a type of `other` (`live`: not deleted); false when a counterpart is of another kind. */
+  /** Visits a type of `other`; false when the merge could lose something. */
   const visit = (item: Y.Item, root: boolean): boolean => {
     const type = (item.content as Y.ContentType).type as Y.XmlElement | Y.XmlText;
     // Deleted characters count too (the server keeps only their ids): deleted after the copy, they go in `keep` too.
@@ -145,38 +183,48 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
       if (child.content instanceof Y.ContentString || (child.deleted && child.content instanceof Y.ContentDeleted)) for (let i = 0; i < child.length; i++) chars.push({ item: child, offset: i });
     }
     const ids = chars.map(({ item: holder, offset }) => Y.createID(holder.id.client, holder.id.clock + offset));
-    const original = step(other.path, true, idKey(item.id), ids);
-    if (!original) {
-      // Made in `other` after it was copied: put into `keep` (unless it was deleted again).
+    const original = back(idKey(item.id), ids);
+    const there = original ? forward(original.key, original.chars) : null;
+    if (!there || there.type === 'unique') {
+      // Made in `other` after it was copied, or new to keep's copier: put into `keep` (unless deleted again).
       if (root) return false;
       if (!item.deleted) unique.push({ kind: 'type', container: item.parent as Y.XmlElement, item });
       return true;
     }
-    const there = step(keep.path, false, original.key, original.chars);
-    const [client, clock] = there ? there.key.split(':').map(Number) : [];
-    const counterpart = there ? typeItem(doc, Y.createID(client!, clock!)) : null;
-    // Deleted on keep's side (or not copied by it): deleted on purpose, and all in it goes.
-    if (!there || !counterpart || counterpart.deleted) return !root;
-    const copy = (counterpart.content as Y.ContentType).type as Y.XmlElement | Y.XmlText;
-    if ((type instanceof Y.XmlText) !== (copy instanceof Y.XmlText)) return false;
-    if (item.deleted) {
-      erase.push(counterpart.id);
+    const counterpart = there.type === 'gone' ? null : typeItem(doc, there.type.id);
+    if (!counterpart || counterpart.deleted) {
+      if (root) return false;
+      // Moved on keep's side (a join): what `other` has of its own must follow, and this cannot tell where.
+      if (counterpart && index.entries(idKey(counterpart.id)).length > 0 && !item.deleted && holdsUnique(type, chars, there.chars)) return false;
+      // Deleted on keep's side: deleted on purpose, and all in it goes.
       return true;
     }
+    const copy = (counterpart.content as Y.ContentType).type as Y.XmlElement | Y.XmlText;
+    if ((type instanceof Y.XmlText) !== (copy instanceof Y.XmlText)) return false;
     const paired: Array<[Y.ID, Y.ID]> = [];
     const runs: Array<{ item: Y.Item; from: number; to: number }> = [];
     chars.forEach((char, i) => {
-      const to = there.chars[i];
-      if (original.chars[i] === null) {
-        if (char.item.deleted) return;
+      const fate = there.chars[i]!;
+      // A deleted text (y-tiptap deletes an emptied one) stands for its characters, deleted one by one.
+      const deleted = char.item.deleted || item.deleted;
+      if (fate === 'unique') {
+        if (deleted) return;
         const last = runs[runs.length - 1];
         if (last && last.item === char.item && last.to === char.offset) last.to += 1;
         else runs.push({ item: char.item, from: char.offset, to: char.offset + 1 });
-      } else if (to && liveChar(doc, to)) {
-        if (char.item.deleted) erase.push(to);
-        else paired.push([ids[i]!, to]);
+      } else if (fate !== 'gone' && liveChar(doc, fate.id)) {
+        if (deleted) erase.push(fate.id);
+        else paired.push([ids[i]!, fate.id]);
       }
     });
+    if (item.deleted) {
+      if (type instanceof Y.XmlText) return true;
+      // Moved within `other` (a join, say): its counterpart may hold what keep's side typed since; keep both copies.
+      if (index.entries(idKey(item.id)).length > 0) return false;
+      // Deleted on purpose: it goes in `keep` too (delete wins).
+      erase.push(counterpart.id);
+      return true;
+    }
     if (type instanceof Y.XmlText) for (const run of runs) unique.push({ kind: 'chars', container: type, ...run });
     pairs.push({ source: item.id, copy, chars: paired });
     for (let child = type._start; child !== null; child = child.right) {
@@ -184,9 +232,45 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
     }
     return true;
   };
+  /** Whether `type` (with the fates of its characters) or anything in it is unique to `other`. */
+  const holdsUnique = (type: Y.XmlElement | Y.XmlText, chars: Array<{ item: Y.Item }>, fates: Fate[]): boolean => {
+    if (chars.some((char, i) => !char.item.deleted && fates[i] === 'unique')) return true;
+    for (let child = type._start; child !== null; child = child.right) {
+      if (child.deleted || !(child.content instanceof Y.ContentType)) continue;
+      const inner = child.content.type;
+      if (!(inner instanceof Y.XmlElement || inner instanceof Y.XmlText)) continue;
+      const innerChars: Array<{ item: Y.Item }> = [];
+      const innerIds: Y.ID[] = [];
+      for (let grand = inner._start; grand !== null; grand = grand.right) {
+        if (grand.content instanceof Y.ContentString) for (let i = 0; i < grand.length; i++) {
+          innerChars.push({ item: grand });
+          innerIds.push(Y.createID(grand.id.client, grand.id.clock + i));
+        }
+      }
+      const original = back(idKey(child.id), innerIds);
+      if (!original) return true;
+      const there = forward(original.key, original.chars);
+      if (there.type === 'unique' || holdsUnique(inner, innerChars, there.chars)) return true;
+    }
+    return false;
+  };
   return visit(other.item, true) ? { keep: keep.item, other: other.item, pairs, unique, erase } : null;
 }
 
+/** The first non-null result of `f` over `items`, or null. */
+function firstOf<T, R>(items: readonly T[], f: (item: T) => R | null): R | null {
+  for (const item of items) {
+    const result = f(item);
+    if (result !== null) return result;
+  }
+  return null;
+}
+
+/** The id named by an `idKey`. */
+function parseId(key: string): Y.ID {
+  const [client, clock] = key.split(':').map(Number);
+  return Y.createID(client!, clock!);
+}
 /** The type item with exactly id `id`, or null. */
 function typeItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
   const item = itemAt(doc, id);

@@ -73,6 +73,8 @@ export class OrphanRescuer {
   private readonly copiers = new Map<string, KeyedEntry[]>();
   /** Deleted types that have more than one copy: to be merged (concurrent-copies.ts). */
   private merges = new Set<string>();
+  /** The keys of the entries written by the merge in progress (taken back if it fails). */
+  private written: string[] | null = null;
   private readonly fits: (element: Y.XmlElement) => boolean;
   private readonly mergeable: (element: Y.XmlElement) => boolean;
 
@@ -203,6 +205,16 @@ export class OrphanRescuer {
   private merge({ keep, other, pairs, unique, erase }: CopyMerge): number {
     if (keep.deleted || other.deleted) return 0;
     const start = Y.getState(this.doc.store, this.doc.clientID);
+    const written: string[] = [];
+    this.written = written;
+    try {
+      return this.mergeInto({ keep, other, pairs, unique, erase }, start, written);
+    } finally {
+      this.written = null;
+    }
+  }
+
+  private mergeInto({ other, pairs, unique, erase }: CopyMerge, start: number, written: string[]): number {
     const entries = new Map<string, ForwardingEntry>();
     for (const { source, copy, chars } of pairs) {
       // What exists now has been merged; what its authors type later is not known to this merge.
@@ -221,7 +233,12 @@ export class OrphanRescuer {
           ? this.putType([entry], { kind: 'type', container: part.container, item: part.item, clone: cloneType((part.item.content as Y.ContentType).type as Y.XmlElement | Y.XmlText, EMPTY_DELETE_SET) }, inserted)
           : this.putChars([entry], { kind: 'chars', container: part.container, item: part.item, chars: (part.item.content as Y.ContentString).str.slice(part.from, part.to), from: part.from }, inserted));
       if (!placed) {
+        // Taken back whole: what was inserted, and the entries that said where things went.
         deleteOwnSince(this.doc, start);
+        for (const key of written) {
+          this.forwarding.delete(key);
+          this.index(key);
+        }
         return 0;
       }
     }
@@ -405,6 +422,7 @@ export class OrphanRescuer {
     const entry: ForwardingEntry = { to: [copy._item!.id.client, copy._item!.id.clock], runs, known };
     this.forwarding.set(key, entry);
     this.index(key);
+    this.written?.push(key);
     return entry;
   }
 

@@ -262,6 +262,26 @@ describe('rescuing text typed into a moved item', () => {
     expect(items(bo)).toEqual(items(anna));
   });
 
+  for (const first of ['the mover who saw it', 'the mover who did not'] as const) {
+    it(`keeps text that only one of two people moving an item at once had seen, once (${first} reaches the server first)`, () => {
+      const { server, rescuer, anna, bo } = setUp();
+      // Client id 1000 sorts before Bo's (101) in the forwarding keys: on a tie Carl's copy would be kept.
+      const carl = new FuzzClient(2, 1000, Y.encodeStateAsUpdate(server));
+      open.push(carl);
+      type(anna, 'Alfa beta', ' ⟦x⟧');
+      upload(anna, server, rescuer);
+      download(bo, server);
+      // Bo has seen Anna's text, Carl has not; both move the item.
+      moveToEnd(bo, 'Første');
+      moveToEnd(carl, 'Første');
+      const movers = first === 'the mover who saw it' ? [bo, carl] : [carl, bo];
+      for (const mover of movers) upload(mover, server, rescuer);
+      for (const client of [anna, bo, carl]) download(client, server);
+      expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦x⟧ gamma.']);
+      expect(items(carl)).toEqual(items(anna));
+    });
+  }
+
   it('puts back the part of a run of typing that the mover had not seen yet', () => {
     const { server, rescuer, anna, bo } = setUp();
     type(anna, 'Alfa', ' set');
