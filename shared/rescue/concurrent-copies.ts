@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { copiedFrom, forwardedId, idKey, unknownToCopier, type ForwardingEntry } from './forwarding';
-import { itemAt } from './struct-walk';
+import { copiedFrom, copierOf, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry } from './forwarding';
+import { itemAt, typeItem } from './struct-walk';
 
 /** A forwarding entry with its key in the forwarding map. */
 export interface KeyedEntry {
@@ -75,11 +75,11 @@ function liveCopies(doc: Y.Doc, deleted: string, index: CopyIndex, path: string[
   if (path.length >= MAX_HOPS) return [];
   const found: LiveCopy[] = [];
   for (const { key, entry } of index.entries(deleted)) {
-    const to = Y.createID(entry.to[0], entry.to[1]);
+    const to = copyIdOf(entry);
     const item = typeItem(doc, to);
     if (!item || !((item.content as Y.ContentType).type instanceof Y.XmlElement) || seen.has(idKey(to))) continue;
     seen.add(idKey(to));
-    const next = [...path, key.slice(key.indexOf('>') + 1)];
+    const next = [...path, copierOf(key)];
     if (!item.deleted) found.push({ path: next, item });
     else found.push(...liveCopies(doc, idKey(to), index, next, seen));
   }
@@ -97,9 +97,9 @@ class HopIndex {
     if (!hop) {
       hop = { byOriginal: new Map(), byCopy: new Map(), any: null };
       for (const { key, entry } of this.index.byCopier(copier)) {
-        const original = key.slice(0, key.indexOf('>'));
+        const original = deletedKeyOf(key);
         hop.byOriginal.set(original, entry);
-        hop.byCopy.set(idKey(Y.createID(entry.to[0], entry.to[1])), { original, entry });
+        hop.byCopy.set(idKey(copyIdOf(entry)), { original, entry });
         hop.any ??= entry;
       }
       this.hops.set(copier, hop);
@@ -156,7 +156,7 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
       const entry = hop.byOriginal.get(key);
       if (!entry) {
         // Not copied: deleted on keep's side before the copy, or new to that copier.
-        const unseen = hop.any !== null && unknownToCopier(hop.any, parseId(key));
+        const unseen = hop.any !== null && unknownToCopier(hop.any, idOfKey(key));
         return { type: unseen ? 'unique' : 'gone', chars: fates.map((fate) => (fate === 'unique' ? fate : unseen ? 'unique' : 'gone')) };
       }
       const alternatives = sameTarget(key, entry);
@@ -167,9 +167,9 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
         const to = forwardedId(entry, fate.id) ?? firstOf(alternatives, (other) => forwardedId(other, fate.id));
         fates[i] = to ? { id: to } : unknownToCopier(entry, fate.id) ? 'unique' : 'gone';
       }
-      key = idKey(Y.createID(entry.to[0], entry.to[1]));
+      key = idKey(copyIdOf(entry));
     }
-    return { type: { id: parseId(key) }, chars: fates };
+    return { type: { id: idOfKey(key) }, chars: fates };
   };
   const pairs: CopyMerge['pairs'] = [];
   const unique: UniqueContent[] = [];
@@ -264,17 +264,6 @@ function firstOf<T, R>(items: readonly T[], f: (item: T) => R | null): R | null 
     if (result !== null) return result;
   }
   return null;
-}
-
-/** The id named by an `idKey`. */
-function parseId(key: string): Y.ID {
-  const [client, clock] = key.split(':').map(Number);
-  return Y.createID(client!, clock!);
-}
-/** The type item with exactly id `id`, or null. */
-function typeItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
-  const item = itemAt(doc, id);
-  return item && item.content instanceof Y.ContentType && item.id.clock === id.clock ? item : null;
 }
 
 function liveChar(doc: Y.Doc, id: Y.ID): boolean {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { charRuns, entryKey, ForwardingOrigin, forwardingMap, idKey, type ForwardingEntry } from './forwarding';
+import { charRuns, copyIdOf, entryKey, forwardingMap, ForwardingOrigin, idKey, type ForwardingEntry } from './forwarding';
 
 /** Characters of one Y.XmlText in document order, with the id of each. */
 interface Chars {
@@ -34,7 +34,7 @@ export function recordCopies(doc: Y.Doc): () => void {
 }
 
 /** The forwarding entries of one transaction, by the `idKey` of the deleted type. */
-export function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
+function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
   const entries = new Map<string, ForwardingEntry>();
   const doc = transaction.doc;
   const own = doc.clientID;
@@ -176,7 +176,7 @@ function copiedElement(element: Y.XmlElement, entries: Map<string, ForwardingEnt
     if (type instanceof Y.XmlText) {
       const entry = entries.get(idKey(type._item!.id));
       if (!entry) return null;
-      const target = (Y.getItem(doc.store, Y.createID(entry.to[0], entry.to[1])) as Y.Item).content;
+      const target = (Y.getItem(doc.store, copyIdOf(entry)) as Y.Item).content;
       let copy: Y.AbstractType<unknown> | null = target instanceof Y.ContentType ? target.type : null;
       for (let up = 0; up < depth && copy; up++) copy = copy._item ? (copy._item.parent as Y.AbstractType<unknown>) : null;
       return copy instanceof Y.XmlElement && copy !== element && copy.nodeName === element.nodeName ? copy : null;

@@ -37,6 +37,17 @@ export function idKey(id: Y.ID): string {
   return `${id.client}:${id.clock}`;
 }
 
+/** The id of the type an entry's copy went into (`entry.to`). */
+export function copyIdOf(entry: ForwardingEntry): Y.ID {
+  return Y.createID(entry.to[0], entry.to[1]);
+}
+
+/** The id an `idKey` names. */
+export function idOfKey(key: string): Y.ID {
+  const [client, clock] = key.split(':').map(Number);
+  return Y.createID(client!, clock!);
+}
+
 /**
  * The key of the entry for the deleted type whose `idKey` is `deleted`, written by the transaction of client
  * `copier` that began at clock `clock`.
@@ -49,6 +60,11 @@ export function entryKey(deleted: string, copier: number, clock: number): string
 export function deletedKeyOf(key: string): string {
   const at = key.indexOf('>');
   return at < 0 ? key : key.slice(0, at);
+}
+
+/** The copying transaction named in an entry key (`copierClient:clock`, the part after '>'). */
+export function copierOf(key: string): string {
+  return key.slice(key.indexOf('>') + 1);
 }
 
 /** The origin of the transactions that write forwarding entries (not undoable, not an edit). */
@@ -141,8 +157,8 @@ export function knownClock(entry: ForwardingEntry, client: number): number {
 }
 
 /** The most runs and known authors an entry may have (bounds the rescuer's work on a hostile entry). */
-export const MAX_RUNS = 4096;
-export const MAX_KNOWN = 1024;
+const MAX_RUNS = 4096;
+const MAX_KNOWN = 1024;
 
 /** Reads an entry stored by any client, or null if it is not one (a damaged or foreign value). */
 export function readForwardingEntry(value: unknown): ForwardingEntry | null {

@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { charRuns, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, unknownToCopier, type ForwardingEntry } from './forwarding';
+import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, unknownToCopier, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
-import { charAnchor, childIndex, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
+import { charAnchor, childIndex, deleteLive, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
 import { deleteOwnSince, forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
@@ -168,7 +168,7 @@ export class OrphanRescuer {
   private index(key: string): void {
     const entry = readForwardingEntry(this.forwarding.get(key));
     const deleted = deletedKeyOf(key);
-    const copier = key.slice(key.indexOf('>') + 1);
+    const copier = copierOf(key);
     const list = (this.entries.get(deleted) ?? []).filter((known) => known.key !== key);
     const same = (this.copiers.get(copier) ?? []).filter((known) => known.key !== key);
     // A removed or damaged value leaves the index; a deleted type copied more often than any
@@ -202,19 +202,27 @@ export class OrphanRescuer {
    * deletes `other`. If some of that cannot be put into `keep` (it would
    * not fit there), nothing changes. Returns 1 if it merged, else 0.
    */
-  private merge({ keep, other, pairs, unique, erase }: CopyMerge): number {
-    if (keep.deleted || other.deleted) return 0;
+  private merge(merge: CopyMerge): number {
+    if (merge.keep.deleted || merge.other.deleted) return 0;
     const start = Y.getState(this.doc.store, this.doc.clientID);
     const written: string[] = [];
     this.written = written;
     try {
-      return this.mergeInto({ keep, other, pairs, unique, erase }, start, written);
+      if (this.mergeInto(merge)) return 1;
     } finally {
       this.written = null;
     }
+    // Taken back whole: what was inserted, and the entries that said where things went.
+    deleteOwnSince(this.doc, start);
+    for (const key of written) {
+      this.forwarding.delete(key);
+      this.index(key);
+    }
+    return 0;
   }
 
-  private mergeInto({ other, pairs, unique, erase }: CopyMerge, start: number, written: string[]): number {
+  /** Does what `merge` describes; false (with some of it done) when something would not fit. */
+  private mergeInto({ other, pairs, unique, erase }: CopyMerge): boolean {
     const entries = new Map<string, ForwardingEntry>();
     for (const { source, copy, chars } of pairs) {
       // What exists now has been merged; what its authors type later is not known to this merge.
@@ -232,26 +240,14 @@ export class OrphanRescuer {
         (part.kind === 'type'
           ? this.putType([entry], { kind: 'type', container: part.container, item: part.item, clone: cloneType((part.item.content as Y.ContentType).type as Y.XmlElement | Y.XmlText, EMPTY_DELETE_SET) }, inserted)
           : this.putChars([entry], { kind: 'chars', container: part.container, item: part.item, chars: (part.item.content as Y.ContentString).str.slice(part.from, part.to), from: part.from }, inserted));
-      if (!placed) {
-        // Taken back whole: what was inserted, and the entries that said where things went.
-        deleteOwnSince(this.doc, start);
-        for (const key of written) {
-          this.forwarding.delete(key);
-          this.index(key);
-        }
-        return 0;
-      }
+      if (!placed) return false;
     }
     for (const id of erase) {
       const item = itemAt(this.doc, id);
-      if (!item || item.deleted) continue;
-      const parent = item.parent;
-      if (item.content instanceof Y.ContentType && (parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) parent.delete(childIndex(parent, item), 1);
-      else if (parent instanceof Y.XmlText && item.content instanceof Y.ContentString) parent.delete(indexAt(parent, id, 0), 1);
+      if (item) deleteLive(item, id);
     }
-    const parent = other.parent as Y.XmlElement | Y.XmlFragment;
-    parent.delete(childIndex(parent, other), 1);
-    return 1;
+    deleteLive(other);
+    return true;
   }
 
   /**
@@ -350,9 +346,7 @@ export class OrphanRescuer {
     let count = 0;
     for (const id of erased.ids) {
       for (const copy of this.liveCopies(containerKey, id, erased.item.content instanceof Y.ContentType, 0)) {
-        const parent = copy.item.parent;
-        if (parent instanceof Y.XmlText && !(copy.item.content instanceof Y.ContentType)) parent.delete(indexAt(parent, copy.id, 0), 1);
-        else if (parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment) parent.delete(childIndex(parent, copy.item), 1);
+        deleteLive(copy.item, copy.id);
         count += 1;
       }
     }
@@ -365,7 +359,7 @@ export class OrphanRescuer {
     const copies: Array<{ id: Y.ID; item: Y.Item }> = [];
     // One set for the whole walk: entries (written by any client) may form cycles and fans.
     for (const entry of isType ? this.entriesWithContainer(idKey(id), containerKey) : this.entriesFor(containerKey)) {
-      const to = isType ? Y.createID(entry.to[0], entry.to[1]) : forwardedId(entry, id);
+      const to = isType ? copyIdOf(entry) : forwardedId(entry, id);
       if (!to || seen.has(idKey(to))) continue;
       seen.add(idKey(to));
       const item = itemAt(this.doc, to);
@@ -395,8 +389,8 @@ export class OrphanRescuer {
    * (a type deleted by a join of its own was copied elsewhere; that copy must stay).
    */
   private entriesWithContainer(typeKey: string, containerKey: string): ForwardingEntry[] {
-    const copiers = new Set((this.entries.get(containerKey) ?? []).map(({ key }) => key.slice(key.indexOf('>'))));
-    return (this.entries.get(typeKey) ?? []).filter(({ key }) => copiers.has(key.slice(key.indexOf('>')))).map(({ entry }) => entry);
+    const copiers = new Set((this.entries.get(containerKey) ?? []).map(({ key }) => copierOf(key)));
+    return (this.entries.get(typeKey) ?? []).filter(({ key }) => copiers.has(copierOf(key))).map(({ entry }) => entry);
   }
 
   /** Whether the element holding `text` still fits the schema (marks it may not carry, say). */
@@ -518,7 +512,7 @@ export class OrphanRescuer {
   /** The live text and index that `anchor` in the copy named by `entry` leads to, following moves of moves. */
   private resolveChars(entry: ForwardingEntry, anchor: CharAnchor): { text: Y.XmlText; index: number; key: string | null } | null {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
-      const item = itemAt(this.doc, Y.createID(entry.to[0], entry.to[1]));
+      const item = itemAt(this.doc, copyIdOf(entry));
       if (!item || !(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlText)) return null;
       const text = item.content.type;
       if (!item.deleted) {
@@ -555,7 +549,7 @@ export class OrphanRescuer {
       }
       const next = this.entry(idKey(item.id));
       if (!next) return null;
-      const to = Y.createID(next.to[0], next.to[1]);
+      const to = copyIdOf(next);
       anchor = 'after' in anchor ? { after: to } : 'before' in anchor ? { before: to } : { first: to };
     }
     return null;

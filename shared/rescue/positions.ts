@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { forwardedId, type ForwardingEntry } from './forwarding';
+import { copyIdOf, forwardedId, type ForwardingEntry } from './forwarding';
 
 /* Where rescued content goes: anchors next to copied neighbours, and indices in Yjs types. */
 
@@ -61,13 +61,13 @@ export function charAnchor(entries: ForwardingEntry[], item: Y.Item, at: Y.ID | 
 export function typeAnchor(entryOf: (item: Y.Item) => ForwardingEntry | null, entry: ForwardingEntry, item: Y.Item): TypeAnchor {
   for (let left = item.left; left !== null; left = left.left) {
     const copied = left.content instanceof Y.ContentType ? entryOf(left) : null;
-    if (copied) return { after: Y.createID(copied.to[0], copied.to[1]) };
+    if (copied) return { after: copyIdOf(copied) };
   }
   for (let right = item.right; right !== null; right = right.right) {
     const copied = right.content instanceof Y.ContentType ? entryOf(right) : null;
-    if (copied) return { before: Y.createID(copied.to[0], copied.to[1]) };
+    if (copied) return { before: copyIdOf(copied) };
   }
-  return { first: Y.createID(entry.to[0], entry.to[1]) };
+  return { first: copyIdOf(entry) };
 }
 
 /** The item of `text` that holds character `id`, or null. */
@@ -91,9 +91,17 @@ export function indexAt(text: Y.XmlText, id: Y.ID, past: 0 | 1): number {
   return index;
 }
 
-/** The index of live child `child` among the live children of `parent`. */
-export function childIndex(parent: Y.XmlElement | Y.XmlFragment, child: Y.Item): number {
+/** The index of live child `child` among the live children (or characters) of `parent`. */
+export function childIndex(parent: Y.XmlElement | Y.XmlFragment | Y.XmlText, child: Y.Item): number {
   let index = 0;
   for (let item = parent._start; item !== null && item !== child; item = item.right) if (!item.deleted && item.countable) index += item.length;
   return index;
+}
+
+/** Deletes a live element or text from its parent, or (given `char`) one character of a text item. */
+export function deleteLive(item: Y.Item, char: Y.ID = item.id): void {
+  const parent = item.parent;
+  if (item.deleted) return;
+  if (parent instanceof Y.XmlText && !(item.content instanceof Y.ContentType)) parent.delete(indexAt(parent, char, 0), 1);
+  else if (parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment) parent.delete(childIndex(parent, item), 1);
 }

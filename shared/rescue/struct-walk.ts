@@ -3,12 +3,19 @@
  * inserted, what a delete set names, and lists by position.
  */
 import * as Y from 'yjs';
+import { childIndex } from './positions';
 
 /** The item with id `id`, or null when the document does not have it (yet). */
 export function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | null {
   if (Y.getState(doc.store, id.client) <= id.clock) return null;
   const struct = Y.getItem(doc.store, id);
   return struct instanceof Y.Item ? struct : null;
+}
+
+/** The type item (element or text) with exactly id `id`, or null. */
+export function typeItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  const item = itemAt(doc, id);
+  return item && item.content instanceof Y.ContentType && item.id.clock === id.clock ? item : null;
 }
 
 /** The ids of the characters `client` inserted into `text` from clock `first` on, in order. */
@@ -88,8 +95,6 @@ export function deleteOwnSince(doc: Y.Doc, since: number): void {
   for (const item of own.reverse()) {
     const parent = item.parent;
     if (item.deleted || !item.countable || !(parent instanceof Y.XmlText || parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) continue;
-    let index = 0;
-    for (let left = parent._start; left !== null && left !== item; left = left.right) if (!left.deleted && left.countable) index += left.length;
-    parent.delete(index, item.length);
+    parent.delete(childIndex(parent, item), item.length);
   }
 }

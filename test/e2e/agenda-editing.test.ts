@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { TestServer } from '../support/test-server';
-import type { TestBrowser } from '../support/browser';
-import { closeTwoPeople, textWithoutCarets, startTwoPeople } from '../support/people';
+import { textWithoutCarets, useTwoPeople } from '../support/people';
 
 const TITLE = 'Årlig beretning fra Central Denmark EU Office';
 
@@ -17,16 +15,10 @@ const outlineItems = async (page: Page) => (await outline(page)).filter((line) =
 const item = (page: Page) => page.locator('article[data-type="item"]', { hasText: TITLE });
 
 describe('editing an agenda with the toolbar, two people at once', () => {
-  let server: TestServer;
-  let anna: TestBrowser;
-  let bo: TestBrowser;
-
-  beforeAll(async () => {
-    ({ server, anna, bo } = await startTwoPeople());
-  });
-  afterAll(() => closeTwoPeople({ server, anna, bo }));
+  const people = useTwoPeople();
 
   it('adds an item with an Indstilling and a ./. marker, moves it, and both pages and outlines follow', async () => {
+    const { server, anna, bo } = people;
     const a = await anna.newPage();
     await a.goto(server.url);
     await a.getByRole('button', { name: 'Ny dagsorden' }).click();
@@ -106,6 +98,7 @@ describe('editing an agenda with the toolbar, two people at once', () => {
   });
 
   it('edits the meeting facts for everyone, refusing a date that does not exist', async () => {
+    const { server, anna, bo } = people;
     const a = await anna.newPage();
     await a.goto(server.url);
     await a.getByRole('button', { name: 'Ny dagsorden' }).click();

@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../support/test-server';
-import type { TestBrowser } from '../support/browser';
-import { closeTwoPeople, editorText, reconnect, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
-import type { NetworkSwitch } from '../support/network-switch';
+import { describe, expect, it } from 'vitest';
+import { editorText, reconnect, saveStatus, useTwoPeopleAnnaSwitchable } from '../support/people';
 
 const BODY = 'Referatet fra mødet kan læses her.';
 
@@ -12,17 +9,10 @@ const BODY = 'Referatet fra mødet kan læses her.';
  * editor's copy recorder and the server's rescuer (shared/rescue) put it into the copy.
  */
 describe('typing offline into an item that a colleague moves meanwhile', () => {
-  let server: TestServer;
-  let anna: TestBrowser;
-  let bo: TestBrowser;
-  let annaNet: NetworkSwitch;
-
-  beforeAll(async () => {
-    ({ server, anna, bo, annaNet } = await startTwoPeopleAnnaSwitchable());
-  });
-  afterAll(() => closeTwoPeople({ server, anna, bo }));
+  const people = useTwoPeopleAnnaSwitchable();
 
   it('keeps her text, in the moved item, where she typed it', async () => {
+    const { server, anna, bo, annaNet } = people;
     const a = await anna.newPage();
     await a.goto(server.url);
     await a.getByRole('button', { name: 'Ny dagsorden' }).click();

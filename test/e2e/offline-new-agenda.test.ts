@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../support/test-server';
-import type { TestBrowser } from '../support/browser';
-import { closeTwoPeople, editorText, reconnect, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
-import type { NetworkSwitch } from '../support/network-switch';
+import { describe, expect, it } from 'vitest';
+import { editorText, reconnect, saveStatus, useTwoPeopleAnnaSwitchable } from '../support/people';
 
 
 describe('an agenda created offline', () => {
-  let server: TestServer;
-  let anna: TestBrowser;
-  let bo: TestBrowser;
-  let annaNet: NetworkSwitch;
-
-  beforeAll(async () => {
-    ({ server, anna, bo, annaNet } = await startTwoPeopleAnnaSwitchable());
-  });
-  afterAll(() => closeTwoPeople({ server, anna, bo }));
+  const people = useTwoPeopleAnnaSwitchable();
 
   it('gets its own id, works offline, and appears for everyone after reconnecting', async () => {
+    const { server, anna, bo, annaNet } = people;
     const a = await anna.newPage();
     await a.goto(server.url);
     await a.getByRole('button', { name: 'Ny dagsorden' }).waitFor();

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { TestServer } from '../support/test-server';
-import type { TestBrowser } from '../support/browser';
-import { closeTwoPeople, editorText, reconnect, saveStatus, startTwoPeopleAnnaSwitchable } from '../support/people';
-import type { NetworkSwitch } from '../support/network-switch';
+import { editorText, reconnect, saveStatus, useTwoPeopleAnnaSwitchable } from '../support/people';
 import { recordSaveStatus, saveStatusLog } from '../support/status-recorder';
 
 const count = (text: string, token: string) => text.split(token).length - 1;
@@ -16,18 +13,11 @@ async function typeAtEnd(page: Page, selector: string, text: string): Promise<vo
 }
 
 describe('offline editing in Chromium', () => {
-  let server: TestServer;
-  let anna: TestBrowser;
-  let bo: TestBrowser;
-  let annaNet: NetworkSwitch;
-
-  beforeAll(async () => {
-    ({ server, anna, bo, annaNet } = await startTwoPeopleAnnaSwitchable());
-    await recordSaveStatus(anna.context);
-  });
-  afterAll(() => closeTwoPeople({ server, anna, bo }));
+  const people = useTwoPeopleAnnaSwitchable();
+  beforeAll(() => recordSaveStatus(people.anna.context));
 
   it('keeps her work through going offline and a reload, then merges with nothing lost or doubled', async () => {
+    const { server, anna, bo, annaNet } = people;
     const a = await anna.newPage();
     await a.goto(server.url);
     await a.getByRole('button', { name: 'Ny dagsorden' }).click();

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from './test-server';
 import { launchBrowser, presetProfile, type TestBrowser } from './browser';
@@ -36,16 +37,35 @@ export interface TwoPeople {
 }
 
 /** Starts a test server and signs Anna and Bo in. */
-export async function startTwoPeople(): Promise<TwoPeople> {
+async function startTwoPeople(): Promise<TwoPeople> {
   const server = await startTestServer();
   return { server, anna: await launchSignedIn(server, ANNA), bo: await launchSignedIn(server, BO) };
 }
 
 /** A test server with Anna and Bo signed in, Anna's sync connections behind a switch (offline tests). */
-export async function startTwoPeopleAnnaSwitchable(): Promise<TwoPeople & { annaNet: NetworkSwitch }> {
+async function startTwoPeopleAnnaSwitchable(): Promise<TwoPeople & { annaNet: NetworkSwitch }> {
   const people = await startTwoPeople();
   return { ...people, annaNet: await networkSwitch(people.anna.context) };
 }
+
+/**
+ * Starts the people of `start` before the tests of the calling `describe` and closes them
+ * after; the returned object is filled in once they have started (read it inside the tests).
+ */
+function usePeople<T extends TwoPeople>(start: () => Promise<T>): T {
+  const people = {} as T;
+  beforeAll(async () => {
+    Object.assign(people, await start());
+  });
+  afterAll(() => closeTwoPeople(people));
+  return people;
+}
+
+/** Anna, Bo and a server for the tests of the calling `describe` (see `usePeople`). */
+export const useTwoPeople = (): TwoPeople => usePeople(startTwoPeople);
+
+/** As `useTwoPeople`, with Anna's sync connections behind a switch (offline tests). */
+export const useTwoPeopleAnnaSwitchable = (): TwoPeople & { annaNet: NetworkSwitch } => usePeople(startTwoPeopleAnnaSwitchable);
 
 /** What the save-status line says. */
 export function saveStatus(page: Page): Promise<string | null> {
@@ -67,7 +87,7 @@ export async function reconnect(page: Page, timeout = 20_000): Promise<void> {
 }
 
 /** Closes the browsers, then the server (any of them may be missing after a failed start). */
-export async function closeTwoPeople(people: Partial<TwoPeople>): Promise<void> {
+async function closeTwoPeople(people: Partial<TwoPeople>): Promise<void> {
   await people.anna?.close();
   await people.bo?.close();
   await people.server?.close();

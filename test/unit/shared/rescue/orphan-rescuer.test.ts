@@ -97,6 +97,14 @@ function moveToEnd(client: FuzzClient, title: string): void {
   expect(moveItemTo(itemPos, sectionEnd)(client.state, (tr) => client.dispatch(tr))).toBe(true);
 }
 
+/** Brings `clients` up to the server's state; the items they all show (they must show the same). */
+function settle(server: Y.Doc, ...clients: FuzzClient[]): string[] {
+  for (const client of clients) download(client, server);
+  const shown = items(clients[0]!);
+  for (const client of clients.slice(1)) expect(items(client)).toEqual(shown);
+  return shown;
+}
+
 /** Item titles in order, each with its body text. */
 function items(client: FuzzClient): string[] {
   const found: string[] = [];
@@ -115,10 +123,7 @@ describe('rescuing text typed into a moved item', () => {
     moveToEnd(bo, 'Første');
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
-    expect(items(bo)).toEqual(items(anna));
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
     expect(Y.encodeStateVector(bo.ydoc)).toEqual(Y.encodeStateVector(server));
   });
 
@@ -128,10 +133,7 @@ describe('rescuing text typed into a moved item', () => {
     moveToEnd(bo, 'Første');
     upload(anna, server, rescuer);
     upload(bo, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
-    expect(items(bo)).toEqual(items(anna));
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
   });
 
   it('follows a move of a move, and keeps the order of text she typed in several goes', () => {
@@ -145,10 +147,7 @@ describe('rescuing text typed into a moved item', () => {
     upload(anna, server, rescuer);
     type(anna, 'Alfa én', ' to');
     upload(anna, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(bo)).toEqual(['Tredje: Zeta eta.', 'Første: Alfa én to beta gamma.', 'Anden: Delta epsilon.']);
-    expect(items(anna)).toEqual(items(bo));
+    expect(settle(server, bo, anna)).toEqual(['Tredje: Zeta eta.', 'Første: Alfa én to beta gamma.', 'Anden: Delta epsilon.']);
   });
 
   it('keeps a paragraph she added to the moved item', () => {
@@ -159,10 +158,7 @@ describe('rescuing text typed into a moved item', () => {
     moveToEnd(bo, 'Første');
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. Nyt afsnit ⟦anna⟧']);
-    expect(items(anna)).toEqual(items(bo));
+    expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. Nyt afsnit ⟦anna⟧']);
   });
 
   it('lets her deletions in the moved item win too, and does not bring back what she typed and deleted', () => {
@@ -173,10 +169,7 @@ describe('rescuing text typed into a moved item', () => {
     moveToEnd(bo, 'Første');
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa gamma.']);
-    expect(items(anna)).toEqual(items(bo));
+    expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa gamma.']);
   });
 
   it('does not bring back text typed into an item that was deleted (delete wins)', () => {
@@ -216,10 +209,7 @@ describe('rescuing text typed into a moved item', () => {
     // Bo has not seen that his copy was merged away, and types into it.
     type(bo, 'Alfa', ' ⟦bo⟧');
     upload(bo, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦bo⟧ beta gamma.']);
-    expect(items(bo)).toEqual(items(anna));
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦bo⟧ beta gamma.']);
   });
 
   it('keeps an item that two people moved at the same time once when both went on editing their copy: additions and deletions of both', () => {
@@ -231,17 +221,11 @@ describe('rescuing text typed into a moved item', () => {
     type(bo, 'gamma.', ' ⟦bo⟧');
     upload(anna, server, rescuer);
     upload(bo, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første ⟦anna⟧: Alfa gamma. ⟦bo⟧']);
-    expect(items(bo)).toEqual(items(anna));
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første ⟦anna⟧: Alfa gamma. ⟦bo⟧']);
     // What Bo types into his copy afterwards (not yet knowing it went) follows into the kept item.
     type(bo, 'Alfa', ' ⟦senere⟧');
     upload(bo, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første ⟦anna⟧: Alfa ⟦senere⟧ gamma. ⟦bo⟧']);
-    expect(items(bo)).toEqual(items(anna));
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første ⟦anna⟧: Alfa ⟦senere⟧ gamma. ⟦bo⟧']);
   });
 
   it('keeps a paragraph added to the copy that goes, in its place in the kept item', () => {
@@ -256,10 +240,7 @@ describe('rescuing text typed into a moved item', () => {
     upload(bo, server, rescuer);
     type(anna, 'Alfa', ' ⟦anna⟧');
     upload(anna, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦anna⟧ beta gamma. Nyt afsnit.']);
-    expect(items(bo)).toEqual(items(anna));
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦anna⟧ beta gamma. Nyt afsnit.']);
   });
 
   for (const first of ['the mover who saw it', 'the mover who did not'] as const) {
@@ -292,10 +273,7 @@ describe('rescuing text typed into a moved item', () => {
     upload(anna, server, rescuer);
     moveToEnd(bo, 'Første');
     upload(bo, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa set usét beta gamma.']);
-    expect(items(anna)).toEqual(items(bo));
+    expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa set usét beta gamma.']);
   });
 
   it('finishes, and still puts text back, when a client wrote forwarding entries that form cycles', () => {
@@ -323,9 +301,6 @@ describe('rescuing text typed into a moved item', () => {
     expect(moveItemTo(itemPos, 1 + bo.state.doc.child(0).child(0).nodeSize)(bo.state, (tr) => bo.dispatch(tr))).toBe(true);
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
-    download(anna, server);
-    download(bo, server);
-    expect(items(bo)).toEqual(['Første: Alfa ⟦anna⟧ beta.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
-    expect(items(anna)).toEqual(items(bo));
+    expect(settle(server, bo, anna)).toEqual(['Første: Alfa ⟦anna⟧ beta.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
   });
 });
