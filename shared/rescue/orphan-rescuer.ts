@@ -12,6 +12,8 @@ export const RescueOrigin = Symbol('dagsorden-rescue');
 const WAIT_TRANSACTIONS = 500;
 /** How many moves of moves are followed to find a live copy. */
 const MAX_HOPS = 32;
+/** How many types one search for a live copy visits at most (entries may fan out). */
+const MAX_VISITS = 512;
 /** No deletions: a live type cloned as it is. */
 const EMPTY_DELETE_SET = Y.createDeleteSet();
 /** How many copies of one deleted type are followed (more than people editing at once). */
@@ -23,22 +25,22 @@ const MAX_ENTRIES_PER_TYPE = 64;
  * first text typed into an empty paragraph) in a Y.XmlElement.
  */
 type Orphan =
-  | { kind: 'chars'; container: Y.XmlText; item: Y.Item; chars: string }
+  /** `chars` begin at offset `from` of the item's characters. */
+  | { kind: 'chars'; container: Y.XmlText; item: Y.Item; chars: string; from: number }
   | { kind: 'type'; container: Y.XmlElement; item: Y.Item; clone: TypeClone }
   /** Deleted on purpose in the original by someone who did not know of the copy: delete the copies too. */
   | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[] };
 
-/** The characters of a `chars` orphan from `from` on: the part no copier had seen. */
-type UnseenChars = Extract<Orphan, { kind: 'chars' }> & { from: number };
+type CharsOrphan = Extract<Orphan, { kind: 'chars' }>;
 
 /**
  * The part of `orphan` that no copier (`entries`) had seen. Yjs merges characters typed in a
  * row into one item, so the copier may have seen the beginning of it and not the rest.
  */
-function unseenPart(entries: ForwardingEntry[], orphan: Extract<Orphan, { kind: 'chars' }>): UnseenChars {
+function unseenPart(entries: ForwardingEntry[], orphan: CharsOrphan): CharsOrphan {
   const { client, clock } = orphan.item.id;
-  const from = Math.min(orphan.chars.length, Math.max(0, ...entries.map((entry) => knownClock(entry, client) - clock)));
-  return { ...orphan, chars: orphan.chars.slice(from), from };
+  const seen = Math.min(orphan.chars.length, Math.max(0, ...entries.map((entry) => knownClock(entry, client) - clock - orphan.from)));
+  return { ...orphan, chars: orphan.chars.slice(seen), from: orphan.from + seen };
 }
 
 /** How the rescuer may change the document (see the constructor). */
@@ -255,7 +257,7 @@ export class OrphanRescuer {
    * it) whose block was copied: they go into the block's copy, as a text next to the copies
    * of the text's neighbours.
    */
-  private putInCopiedParent(orphan: Extract<Orphan, { kind: 'chars' }>, inserted: Map<string, number>): boolean {
+  private putInCopiedParent(orphan: CharsOrphan, inserted: Map<string, number>): boolean {
     const parent = orphan.container._item!.parent;
     if (!(parent instanceof Y.XmlElement) || !parent._item?.deleted) return false;
     const entries = this.entriesFor(idKey(parent._item.id));
@@ -267,7 +269,7 @@ export class OrphanRescuer {
     return this.putType(entries, { kind: 'type', container: parent, item: orphan.container._item!, clone }, inserted);
   }
 
-  private putChars(entries: ForwardingEntry[], orphan: UnseenChars, inserted: Map<string, number>): boolean {
+  private putChars(entries: ForwardingEntry[], orphan: CharsOrphan, inserted: Map<string, number>): boolean {
     if (orphan.chars === '') return false;
     const { client, clock } = orphan.item.id;
     // Right after the part of its item the copier saw (Yjs merges adjacent characters into one item).
@@ -451,7 +453,7 @@ export class OrphanRescuer {
       // entry's state vector tells whether the copier saw it.
       const content = struct.content;
       if (content instanceof Y.ContentString && container instanceof Y.XmlText) {
-        list.push({ kind: 'chars', container, item: struct, chars: content.str });
+        list.push({ kind: 'chars', container, item: struct, chars: content.str, from: 0 });
       } else if (content instanceof Y.ContentType && container instanceof Y.XmlElement && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)) {
         list.push({ kind: 'type', container, item: struct, clone: cloneType(content.type, transaction.deleteSet) });
       }
@@ -530,29 +532,34 @@ export class OrphanRescuer {
     return null;
   }
 
-  /** The live parent and index that `anchor` leads to, following moves of moves. */
-  private resolveType(anchor: TypeAnchor | null): { parent: Y.XmlElement | Y.XmlFragment; index: number; key: string | null } | null {
-    for (let hop = 0; anchor && hop < MAX_HOPS; hop++) {
-      const id = 'after' in anchor ? anchor.after : 'before' in anchor ? anchor.before : anchor.first;
-      const item = itemAt(this.doc, id);
-      if (!item || !(item.content instanceof Y.ContentType)) return null;
-      if (!item.deleted) {
-        if ('first' in anchor) {
-          const parent = item.content.type;
-          if (!(parent instanceof Y.XmlElement)) return null;
-          return { parent, index: 0, key: `${idKey(item.id)}^` };
-        }
-        const parent = item.parent;
-        if (!(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) return null;
-        const index = childIndex(parent, item);
-        return 'after' in anchor ? { parent, index: index + 1, key: `${idKey(item.id)}>` } : { parent, index, key: null };
+  /**
+   * The live parent and index that `anchor` leads to, following moves of moves (every copy
+   * of a block copied by two people at once, the first that leads somewhere live); at a
+   * neighbour deleted on purpose in a live parent, the place where it was.
+   */
+  private resolveType(anchor: TypeAnchor, hops = 0, seen = new Set<string>()): { parent: Y.XmlElement | Y.XmlFragment; index: number; key: string | null } | null {
+    const id = 'after' in anchor ? anchor.after : 'before' in anchor ? anchor.before : anchor.first;
+    const item = itemAt(this.doc, id);
+    // Entries come from any client and may form cycles and fans: each type once, so many hops.
+    if (!item || !(item.content instanceof Y.ContentType) || hops > MAX_HOPS || seen.has(idKey(id)) || seen.size > MAX_VISITS) return null;
+    seen.add(idKey(id));
+    const parent = item.parent;
+    if (!item.deleted) {
+      if ('first' in anchor) {
+        const type = item.content.type;
+        return type instanceof Y.XmlElement ? { parent: type, index: 0, key: `${idKey(item.id)}^` } : null;
       }
-      const next = this.entry(idKey(item.id));
-      if (!next) return null;
-      const to = copyIdOf(next);
-      anchor = 'after' in anchor ? { after: to } : 'before' in anchor ? { before: to } : { first: to };
+      if (!(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) return null;
+      const index = childIndex(parent, item);
+      return 'after' in anchor ? { parent, index: index + 1, key: `${idKey(item.id)}>` } : { parent, index, key: null };
     }
-    return null;
+    for (const next of this.entriesFor(idKey(item.id))) {
+      const to = copyIdOf(next);
+      const found = this.resolveType('after' in anchor ? { after: to } : 'before' in anchor ? { before: to } : { first: to }, hops + 1, seen);
+      if (found) return found;
+    }
+    if ('first' in anchor || !(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment) || parent._item?.deleted) return null;
+    return { parent, index: childIndex(parent, item), key: 'after' in anchor ? `${idKey(item.id)}>` : null };
   }
 }
 

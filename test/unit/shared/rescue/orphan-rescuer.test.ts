@@ -303,4 +303,21 @@ describe('rescuing text typed into a moved item', () => {
     upload(anna, server, rescuer);
     expect(settle(server, bo, anna)).toEqual(['Første: Alfa ⟦anna⟧ beta.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
   });
+
+  it('puts a paragraph she added next to a neighbour that the mover then deleted where that neighbour was', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const end = after(anna.state.doc, 'gamma.');
+    anna.dispatch(anna.state.tr.split(end));
+    anna.dispatch(anna.state.tr.insertText('Nyt afsnit ⟦anna⟧', end + 2));
+    // Bo moves the item, adds a paragraph of his own and deletes the one Anna's follows.
+    moveToEnd(bo, 'Første');
+    const gamma = after(bo.state.doc, 'gamma.');
+    bo.dispatch(bo.state.tr.split(gamma));
+    bo.dispatch(bo.state.tr.insertText('Bos afsnit.', gamma + 2));
+    const start = gamma - 'Alfa beta gamma.'.length - 1;
+    bo.dispatch(bo.state.tr.delete(start, start + 'Alfa beta gamma.'.length + 2));
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Nyt afsnit ⟦anna⟧ Bos afsnit.']);
+  });
 });
