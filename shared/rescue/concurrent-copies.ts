@@ -134,8 +134,9 @@ type Fate =
  */
 function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, doc: Y.Doc, index: CopyIndex): CopyMerge | null {
   /** The type `key` of `other` and its characters, back at the original (null: made after the copy). */
+  const backPath = [...other.path].reverse();
   const back = (key: string, chars: Array<Y.ID | null>): { key: string; chars: Array<Y.ID | null> } | null => {
-    for (const copier of [...other.path].reverse()) {
+    for (const copier of backPath) {
       const found = hops.of(copier).byCopy.get(key);
       if (!found) return null;
       // Text the rescue put into the copy came from the same original: its entries say from where.
@@ -174,17 +175,24 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
   const pairs: CopyMerge['pairs'] = [];
   const unique: UniqueContent[] = [];
   const erase: Y.ID[] = [];
-  /** Visits a type of `other`; false when the merge could lose something. */
-  const visit = (item: Y.Item, root: boolean): boolean => {
+  /**
+   * Type `item` of `other`, its characters with their ids, and where both are in `keep`
+   * (null: made in `other` after the copy). Deleted characters count too (the server keeps
+   * only their ids): deleted after the copy, they go in `keep` too.
+   */
+  const locate = (item: Y.Item) => {
     const type = (item.content as Y.ContentType).type as Y.XmlElement | Y.XmlText;
-    // Deleted characters count too (the server keeps only their ids): deleted after the copy, they go in `keep` too.
     const chars: Array<{ item: Y.Item; offset: number }> = [];
     for (let child = type._start; child !== null; child = child.right) {
       if (child.content instanceof Y.ContentString || (child.deleted && child.content instanceof Y.ContentDeleted)) for (let i = 0; i < child.length; i++) chars.push({ item: child, offset: i });
     }
     const ids = chars.map(({ item: holder, offset }) => Y.createID(holder.id.client, holder.id.clock + offset));
     const original = back(idKey(item.id), ids);
-    const there = original ? forward(original.key, original.chars) : null;
+    return { type, chars, ids, there: original ? forward(original.key, original.chars) : null };
+  };
+  /** Visits a type of `other`; false when the merge could lose something. */
+  const visit = (item: Y.Item, root: boolean): boolean => {
+    const { type, chars, ids, there } = locate(item);
     if (!there || there.type === 'unique') {
       // Made in `other` after it was copied, or new to keep's copier: put into `keep` (unless deleted again).
       if (root) return false;
@@ -239,18 +247,8 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
       if (child.deleted || !(child.content instanceof Y.ContentType)) continue;
       const inner = child.content.type;
       if (!(inner instanceof Y.XmlElement || inner instanceof Y.XmlText)) continue;
-      const innerChars: Array<{ item: Y.Item }> = [];
-      const innerIds: Y.ID[] = [];
-      for (let grand = inner._start; grand !== null; grand = grand.right) {
-        if (grand.content instanceof Y.ContentString) for (let i = 0; i < grand.length; i++) {
-          innerChars.push({ item: grand });
-          innerIds.push(Y.createID(grand.id.client, grand.id.clock + i));
-        }
-      }
-      const original = back(idKey(child.id), innerIds);
-      if (!original) return true;
-      const there = forward(original.key, original.chars);
-      if (there.type === 'unique' || holdsUnique(inner, innerChars, there.chars)) return true;
+      const { chars: innerChars, there } = locate(child);
+      if (!there || there.type === 'unique' || holdsUnique(inner, innerChars, there.chars)) return true;
     }
     return false;
   };

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { charRuns, copyIdOf, entryKey, forwardingMap, ForwardingOrigin, idKey, type ForwardingEntry } from './forwarding';
+import { charRuns, copyIdOf, entryKey, forwardingMap, ForwardingOrigin, idKey, refOf, type ForwardingEntry } from './forwarding';
+import { charIds } from './struct-walk';
 
 /** Characters of one Y.XmlText in document order, with the id of each. */
 interface Chars {
@@ -86,7 +87,7 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
     const { text, chars } = seen[pair.from]!;
     const run = runs[pair.run]!;
     entries.set(idKey(text._item!.id), {
-      to: [run.into._item!.id.client, run.into._item!.id.clock],
+      to: refOf(run.into),
       runs: charRuns(chars.ids.slice(pair.fromAt, pair.fromAt + pair.length), run.ids.slice(pair.runAt, pair.runAt + pair.length)),
       known,
     });
@@ -100,7 +101,7 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
     if (at < 0) continue;
     const [target] = free.splice(at, 1);
     entries.set(idKey(text._item!.id), {
-      to: [target!._item!.id.client, target!._item!.id.clock],
+      to: refOf(target!),
       runs: [],
       known,
     });
@@ -110,7 +111,7 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
   for (const element of deletedElements) {
     const copy = copiedElement(element, entries, doc);
     if (!copy) continue;
-    entries.set(idKey(element._item!.id), { to: [copy._item!.id.client, copy._item!.id.clock], runs: [], known });
+    entries.set(idKey(element._item!.id), { to: refOf(copy), runs: [], known });
     copies.push([element, copy]);
   }
   // A copy made in this transaction (a move) has the children the original had, maybe not
@@ -124,7 +125,7 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
     for (const [child, counterpart] of alignByKind(before, after)) {
       const key = idKey(child._item!.id);
       if (entries.has(key)) continue;
-      const to: [number, number] = [counterpart._item!.id.client, counterpart._item!.id.clock];
+      const to = refOf(counterpart);
       if (child instanceof Y.XmlText) {
         const from = textChars(child, deletedNow);
         const into = textChars(counterpart as Y.XmlText, (item) => !item.deleted);
@@ -200,7 +201,7 @@ function textChars(text: Y.XmlText, keep: (item: Y.Item) => boolean): Chars {
   for (let item = text._start; item !== null; item = item.right) {
     if (!(item.content instanceof Y.ContentString) || !keep(item)) continue;
     chars += item.content.str;
-    for (let i = 0; i < item.length; i++) ids.push(Y.createID(item.id.client, item.id.clock + i));
+    ids.push(...charIds(item));
   }
   return { text: chars, ids };
 }
@@ -229,7 +230,7 @@ function newText(doc: Y.Doc, firstNew: number): { runs: NewRun[]; emptyTexts: Y.
       }
       if (!current) runs.push((current = { into, text: '', ids: [] }));
       current.text += (item.content as Y.ContentString).str;
-      for (let i = 0; i < item.length; i++) current.ids.push(Y.createID(item.id.client, item.id.clock + i));
+      current.ids.push(...charIds(item));
     }
   }
   return { runs, emptyTexts: created.filter((text) => text.length === 0) };

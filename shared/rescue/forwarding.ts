@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { DocumentField } from '../protocol/document-fields';
+import { listOf } from './struct-walk';
 
 /**
  * Where the text of a deleted Y.XmlText went when a local edit copied it (Yjs has no move:
@@ -40,6 +41,12 @@ export function idKey(id: Y.ID): string {
 /** The id of the type an entry's copy went into (`entry.to`). */
 export function copyIdOf(entry: ForwardingEntry): Y.ID {
   return Y.createID(entry.to[0], entry.to[1]);
+}
+
+/** The [client, clock] of the type `type`'s item, as an entry's `to` holds it (the inverse of `copyIdOf`). */
+export function refOf(type: { _item: Y.Item | null }): [number, number] {
+  const { client, clock } = type._item!.id;
+  return [client, clock];
 }
 
 /** The id an `idKey` names. */
@@ -112,18 +119,12 @@ function runIndex(entry: ForwardingEntry): RunIndex {
   const runs = entry.runs;
   for (let at = 0; at + 4 < runs.length; at += 5) {
     const [fromClient, fromClock, length, toClient, toClock] = [runs[at]!, runs[at + 1]!, runs[at + 2]!, runs[at + 3]!, runs[at + 4]!];
-    listFor(index.byFrom, fromClient).push({ clock: fromClock, length, otherClient: toClient, otherClock: toClock });
-    listFor(index.byTo, toClient).push({ clock: toClock, length, otherClient: fromClient, otherClock: fromClock });
+    listOf(index.byFrom, fromClient).push({ clock: fromClock, length, otherClient: toClient, otherClock: toClock });
+    listOf(index.byTo, toClient).push({ clock: toClock, length, otherClient: fromClient, otherClock: fromClock });
   }
   for (const sides of [index.byFrom, index.byTo]) for (const list of sides.values()) list.sort((a, b) => a.clock - b.clock);
   runIndexes.set(entry, index);
   return index;
-}
-
-function listFor(map: Map<number, RunSide[]>, client: number): RunSide[] {
-  let list = map.get(client);
-  if (!list) map.set(client, (list = []));
-  return list;
 }
 
 /** The run holding `id`, or null. (Runs of one side do not overlap; in a hostile entry that overlaps, the last run starting at or before it counts.) */

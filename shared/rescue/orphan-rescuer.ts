@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, unknownToCopier, type ForwardingEntry } from './forwarding';
+import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, refOf, unknownToCopier, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
-import { charAnchor, childIndex, deleteLive, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
-import { deleteOwnSince, forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars } from './struct-walk';
+import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
+import { charIds, forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -226,10 +226,10 @@ export class OrphanRescuer {
   /** Does what `merge` describes; false (with some of it done) when something would not fit. */
   private mergeInto({ other, pairs, unique, erase }: CopyMerge): boolean {
     const entries = new Map<string, ForwardingEntry>();
+    const uniqueAuthors = unique.map((part) => part.item.id.client);
     for (const { source, copy, chars } of pairs) {
       // What exists now has been merged; what its authors type later is not known to this merge.
-      const authors = new Set<number>([source.client, ...chars.map(([id]) => id.client), ...unique.map((part) => part.item.id.client)]);
-      const known = [...authors].flatMap((client) => [client, Y.getState(this.doc.store, client)]);
+      const known = this.stateOf([source.client, ...chars.map(([id]) => id.client), ...uniqueAuthors]);
       entries.set(idKey(source), this.remember(source, copy, charRuns(chars.map(([id]) => id), chars.map(([, id]) => id)), known));
     }
     const inserted = new Map<string, number>();
@@ -264,7 +264,7 @@ export class OrphanRescuer {
     if (entries.length === 0) return false;
     const part = unseenPart(entries, orphan);
     if (part.chars === '') return false;
-    const chars = Array.from({ length: part.chars.length }, (_, i) => Y.createID(orphan.item.id.client, orphan.item.id.clock + part.from + i));
+    const chars = charIds(orphan.item, part.from, part.from + part.chars.length);
     const clone: TypeClone = { source: orphan.container._item!.id, delta: [{ insert: part.chars }], chars };
     return this.putType(entries, { kind: 'type', container: parent, item: orphan.container._item!, clone }, inserted);
   }
@@ -293,7 +293,7 @@ export class OrphanRescuer {
     if (target.key !== null) inserted.set(target.key, shift + orphan.chars.length);
     // Forward the orphan to its copy too: what its author types next to it later follows it.
     const copies = newChars(target.text, this.doc.clientID, first);
-    const sources = Array.from({ length: orphan.chars.length }, (_, i) => Y.createID(client, clock + orphan.from + i));
+    const sources = charIds(orphan.item, orphan.from, orphan.from + orphan.chars.length);
     this.remember(orphan.container._item!.id, target.text, charRuns(sources.slice(0, copies.length), copies), [client, clock + orphan.from + orphan.chars.length]);
     return true;
   }
@@ -364,11 +364,10 @@ export class OrphanRescuer {
       const to = isType ? copyIdOf(entry) : forwardedId(entry, id);
       if (!to || seen.has(idKey(to))) continue;
       seen.add(idKey(to));
-      const item = itemAt(this.doc, to);
-      if (!item) continue;
       // Entries come from any client: a type must be a type, a character a character.
       // (A deleted character's content may have been collected: ContentDeleted still names it.)
-      if (isType ? !(item.content instanceof Y.ContentType) || item.id.clock !== to.clock : item.content instanceof Y.ContentType || item.content instanceof Y.ContentFormat) continue;
+      const item = isType ? typeItem(this.doc, to) : itemAt(this.doc, to);
+      if (!item || (!isType && (item.content instanceof Y.ContentType || item.content instanceof Y.ContentFormat))) continue;
       if (isType) {
         const parent = item.parent as Y.AbstractType<unknown>;
         if (!item.deleted) copies.push({ id: to, item });
@@ -409,13 +408,18 @@ export class OrphanRescuer {
       else node.children.forEach(visit);
     };
     visit(clone);
-    return [...authors].flatMap((client) => [client, Y.getState(this.doc.store, client)]);
+    return this.stateOf(authors);
+  }
+
+  /** The rescuer's state of each of `authors`, as flat [client, clock] pairs (an entry's `known`). */
+  private stateOf(authors: Iterable<number>): number[] {
+    return [...new Set(authors)].flatMap((client) => [client, Y.getState(this.doc.store, client)]);
   }
 
   /** Writes (and indexes) a forwarding entry of the rescuer's own: `source` went to `copy`. */
   private remember(source: Y.ID, copy: Y.XmlElement | Y.XmlText, runs: number[], known: number[]): ForwardingEntry {
     const key = entryKey(idKey(source), this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID));
-    const entry: ForwardingEntry = { to: [copy._item!.id.client, copy._item!.id.clock], runs, known };
+    const entry: ForwardingEntry = { to: refOf(copy), runs, known };
     this.forwarding.set(key, entry);
     this.index(key);
     this.written?.push(key);
@@ -514,8 +518,8 @@ export class OrphanRescuer {
   /** The live text and index that `anchor` in the copy named by `entry` leads to, following moves of moves. */
   private resolveChars(entry: ForwardingEntry, anchor: CharAnchor): { text: Y.XmlText; index: number; key: string | null } | null {
     for (let hop = 0; hop < MAX_HOPS; hop++) {
-      const item = itemAt(this.doc, copyIdOf(entry));
-      if (!item || !(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlText)) return null;
+      const item = typeItem(this.doc, copyIdOf(entry));
+      if (!item || !(item.content.type instanceof Y.XmlText)) return null;
       const text = item.content.type;
       if (!item.deleted) {
         if ('start' in anchor) return { text, index: 0, key: `${idKey(item.id)}^` };
@@ -539,9 +543,9 @@ export class OrphanRescuer {
    */
   private resolveType(anchor: TypeAnchor, hops = 0, seen = new Set<string>()): { parent: Y.XmlElement | Y.XmlFragment; index: number; key: string | null } | null {
     const id = 'after' in anchor ? anchor.after : 'before' in anchor ? anchor.before : anchor.first;
-    const item = itemAt(this.doc, id);
+    const item = typeItem(this.doc, id);
     // Entries come from any client and may form cycles and fans: each type once, so many hops.
-    if (!item || !(item.content instanceof Y.ContentType) || hops > MAX_HOPS || seen.has(idKey(id)) || seen.size > MAX_VISITS) return null;
+    if (!item || hops > MAX_HOPS || seen.has(idKey(id)) || seen.size > MAX_VISITS) return null;
     seen.add(idKey(id));
     const parent = item.parent;
     if (!item.deleted) {

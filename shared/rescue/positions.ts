@@ -105,3 +105,22 @@ export function deleteLive(item: Y.Item, char: Y.ID = item.id): void {
   if (parent instanceof Y.XmlText && !(item.content instanceof Y.ContentType)) parent.delete(indexAt(parent, char, 0), 1);
   else if (parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment) parent.delete(childIndex(parent, item), 1);
 }
+
+/**
+ * Takes back what this document's own client inserted into XML types from clock `since` on
+ * (within the current transaction: the inserted text and types are deleted again).
+ */
+export function deleteOwnSince(doc: Y.Doc, since: number): void {
+  const structs = doc.store.clients.get(doc.clientID) ?? [];
+  const own: Y.Item[] = [];
+  for (let index = structs.length - 1; index >= 0 && structs[index]!.id.clock + structs[index]!.length > since; index--) {
+    const struct = structs[index];
+    if (struct instanceof Y.Item && struct.id.clock >= since) own.push(struct);
+  }
+  // Oldest first: a type goes before what was inserted into it (which goes with it).
+  for (const item of own.reverse()) {
+    const parent = item.parent;
+    if (item.deleted || !item.countable || !(parent instanceof Y.XmlText || parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) continue;
+    parent.delete(childIndex(parent, item), item.length);
+  }
+}

@@ -3,7 +3,6 @@
  * inserted, what a delete set names, and lists by position.
  */
 import * as Y from 'yjs';
-import { childIndex } from './positions';
 
 /** The item with id `id`, or null when the document does not have it (yet). */
 export function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | null {
@@ -12,10 +11,18 @@ export function itemAt(doc: Y.Doc, id: Y.ID): Y.Item | null {
   return struct instanceof Y.Item ? struct : null;
 }
 
-/** The type item (element or text) with exactly id `id`, or null. */
-export function typeItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
+/** An item holding a type (Yjs never merges these, so it has exactly the id it was asked for). */
+export type TypeItem = Y.Item & { content: Y.ContentType };
+
+/** The type item (element or text) with id `id`, or null. */
+export function typeItem(doc: Y.Doc, id: Y.ID): TypeItem | null {
   const item = itemAt(doc, id);
-  return item && item.content instanceof Y.ContentType && item.id.clock === id.clock ? item : null;
+  return item?.content instanceof Y.ContentType ? (item as TypeItem) : null;
+}
+
+/** The ids of characters `from` to `to` (exclusive) of a string item. */
+export function charIds(item: Y.Item, from = 0, to = item.length): Y.ID[] {
+  return Array.from({ length: to - from }, (_, i) => Y.createID(item.id.client, item.id.clock + from + i));
 }
 
 /** The ids of the characters `client` inserted into `text` from clock `first` on, in order. */
@@ -23,7 +30,7 @@ export function newChars(text: Y.XmlText, client: number, first: number): Y.ID[]
   const ids: Y.ID[] = [];
   for (let item = text._start; item !== null; item = item.right) {
     if (item.id.client !== client || item.id.clock < first || !(item.content instanceof Y.ContentString)) continue;
-    for (let i = 0; i < item.length; i++) ids.push(Y.createID(client, item.id.clock + i));
+    ids.push(...charIds(item));
   }
   return ids;
 }
@@ -41,7 +48,7 @@ export function forEachDeleted(doc: Y.Doc, ds: Y.Transaction['deleteSet'], f: (i
         if (!(struct instanceof Y.Item)) continue;
         const from = Math.max(clock, struct.id.clock);
         const to = Math.min(clock + len, struct.id.clock + struct.length);
-        const ids = struct.content instanceof Y.ContentType ? [struct.id] : Array.from({ length: to - from }, (_, i) => Y.createID(client, from + i));
+        const ids = struct.content instanceof Y.ContentType ? [struct.id] : charIds(struct, from - struct.id.clock, to - struct.id.clock);
         f(struct, ids);
       }
     }
@@ -57,18 +64,13 @@ export function listOf<K, V>(map: Map<K, V[]>, key: K): V[] {
 
 /** The ids of an item: of each character for text, of the item itself for a type. */
 export function idsOf(item: Y.Item): Y.ID[] {
-  if (item.content instanceof Y.ContentType) return [item.id];
-  return Array.from({ length: item.length }, (_, i) => Y.createID(item.id.client, item.id.clock + i));
+  return item.content instanceof Y.ContentType ? [item.id] : charIds(item);
 }
 
 /** `orphans` by their container, in order. */
 export function groupByContainer<T extends { container: Y.XmlText | Y.XmlElement }>(orphans: T[]): Map<Y.XmlText | Y.XmlElement, T[]> {
   const groups = new Map<Y.XmlText | Y.XmlElement, T[]>();
-  for (const orphan of orphans) {
-    let list = groups.get(orphan.container);
-    if (!list) groups.set(orphan.container, (list = []));
-    list.push(orphan);
-  }
+  for (const orphan of orphans) listOf(groups, orphan.container).push(orphan);
   return groups;
 }
 
@@ -78,23 +80,4 @@ export function listOrder(container: Y.XmlText | Y.XmlElement): Map<Y.Item, numb
   let index = 0;
   for (let item = container._start; item !== null; item = item.right) order.set(item, index++);
   return order;
-}
-
-/**
- * Takes back what this document's own client inserted into XML types from clock `since` on
- * (within the current transaction: the inserted text and types are deleted again).
- */
-export function deleteOwnSince(doc: Y.Doc, since: number): void {
-  const structs = doc.store.clients.get(doc.clientID) ?? [];
-  const own: Y.Item[] = [];
-  for (let index = structs.length - 1; index >= 0 && structs[index]!.id.clock + structs[index]!.length > since; index--) {
-    const struct = structs[index];
-    if (struct instanceof Y.Item && struct.id.clock >= since) own.push(struct);
-  }
-  // Oldest first: a type goes before what was inserted into it (which goes with it).
-  for (const item of own.reverse()) {
-    const parent = item.parent;
-    if (item.deleted || !item.countable || !(parent instanceof Y.XmlText || parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)) continue;
-    parent.delete(childIndex(parent, item), item.length);
-  }
 }

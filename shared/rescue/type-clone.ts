@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { charIds } from './struct-walk';
 
 /**
  * A detached copy of a Y.XmlElement or Y.XmlText, built again with `buildClone`. It names
@@ -28,7 +29,7 @@ export function cloneType(type: Y.XmlElement | Y.XmlText, deleteSet: Y.Transacti
         else formats.set(item.content.key, item.content.value);
       } else if (item.content instanceof Y.ContentString) {
         delta.push(formats.size > 0 ? { insert: item.content.str, attributes: Object.fromEntries(formats) } : { insert: item.content.str });
-        for (let i = 0; i < item.length; i++) chars.push(Y.createID(item.id.client, item.id.clock + i));
+        chars.push(...charIds(item));
       }
     }
     return { source, delta, chars };
@@ -74,7 +75,7 @@ export function pairClone(
     const copies: Y.ID[] = [];
     for (let item = built._start; item !== null; item = item.right) {
       if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
-      for (let i = 0; i < item.length; i++) copies.push(Y.createID(item.id.client, item.id.clock + i));
+      copies.push(...charIds(item));
     }
     pair(clone.source, built, clone.chars.map((id, i) => [id, copies[i]!] as [Y.ID, Y.ID]).filter(([, copy]) => copy !== undefined));
     return;

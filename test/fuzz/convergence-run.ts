@@ -34,8 +34,8 @@ export const FUZZ_OPTIONS: FuzzOptions = { clients: 5, stepsPerClient: 300, topo
 
 /**
  * Known faults of the dependencies (Yjs has no move; y-tiptap maps structure changes to
- * delete + insert). They are reported, not
- * failed on, unless FUZZ_STRICT=1; see token-fate.ts and the report in the commit.
+ * delete + insert). They are reported, not failed on, unless FUZZ_STRICT=1; see
+ * token-fate.ts and the report in the commit.
  */
 export type KnownLimitation = Exclude<TokenFate, 'deleted' | 'unexplained'>;
 

@@ -14,8 +14,8 @@
  *
  * Where a token goes missing or doubles, the Yjs history tells why (token-fate.ts). Known
  * faults of Yjs/y-tiptap that the rescue does not fully repair (moves, splits and joins are
- * delete + copy) are counted and printed,
- * with how many tokens they hit, and fail only with FUZZ_STRICT=1.
+ * delete + copy) are counted and printed, with how many tokens they hit, and fail only with
+ * FUZZ_STRICT=1.
  * Everything else fails, with the seed to replay. Seeds: see fuzz-seeds.ts.
  */
 import { describe, expect, it } from 'vitest';

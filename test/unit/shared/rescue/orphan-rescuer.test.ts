@@ -85,17 +85,29 @@ function deleteText(client: FuzzClient, text: string): void {
   client.dispatch(client.state.tr.delete(end - text.length, end));
 }
 
-/** Moves the item titled `title` to the end of its section, with the app's move command. */
-function moveToEnd(client: FuzzClient, title: string): void {
-  const doc = client.state.doc;
-  let itemPos = -1;
-  doc.descendants((node, pos) => {
-    if (node.type.name === 'item' && node.child(0).textContent === title) itemPos = pos;
-    return itemPos < 0 && node.type.name !== 'item';
-  });
-  const sectionEnd = doc.child(0).nodeSize - 1;
-  expect(moveItemTo(itemPos, sectionEnd)(client.state, (tr) => client.dispatch(tr))).toBe(true);
+/** Splits the block after `text` and types `paragraph` into the new one. */
+function addParagraph(client: FuzzClient, text: string, paragraph: string): void {
+  const end = after(client.state.doc, text);
+  client.dispatch(client.state.tr.split(end));
+  client.dispatch(client.state.tr.insertText(paragraph, end + 2));
 }
+
+/** The position of the item titled `title` in the client's document. */
+function itemPosition(client: FuzzClient, title: string): number {
+  let found = -1;
+  client.state.doc.descendants((node, pos) => {
+    if (node.type.name === 'item' && node.child(0).textContent === title) found = pos;
+    return found < 0 && node.type.name !== 'item';
+  });
+  if (found < 0) throw new Error(`no item is titled "${title}"`);
+  return found;
+}
+
+/** Moves the item titled `title` to `to` (default: the end of its section), with the app's move command. */
+function moveItem(client: FuzzClient, title: string, to = client.state.doc.child(0).nodeSize - 1): void {
+  expect(moveItemTo(itemPosition(client, title), to)(client.state, (tr) => client.dispatch(tr))).toBe(true);
+}
+
 
 /** Brings `clients` up to the server's state; the items they all show (they must show the same). */
 function settle(server: Y.Doc, ...clients: FuzzClient[]): string[] {
@@ -120,7 +132,7 @@ describe('rescuing text typed into a moved item', () => {
   it('puts what Anna typed into the item Bo moved meanwhile, at the place she typed it (move reaches the server first)', () => {
     const { server, rescuer, anna, bo } = setUp();
     type(anna, 'Alfa beta', ' ⟦anna⟧');
-    moveToEnd(bo, 'Første');
+    moveItem(bo, 'Første');
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
     expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
@@ -130,7 +142,7 @@ describe('rescuing text typed into a moved item', () => {
   it('does the same when her typing reaches the server before the move', () => {
     const { server, rescuer, anna, bo } = setUp();
     type(anna, 'Alfa beta', ' ⟦anna⟧');
-    moveToEnd(bo, 'Første');
+    moveItem(bo, 'Første');
     upload(anna, server, rescuer);
     upload(bo, server, rescuer);
     expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
@@ -138,9 +150,9 @@ describe('rescuing text typed into a moved item', () => {
 
   it('follows a move of a move, and keeps the order of text she typed in several goes', () => {
     const { server, rescuer, anna, bo } = setUp();
-    moveToEnd(bo, 'Første');
+    moveItem(bo, 'Første');
     upload(bo, server, rescuer);
-    moveToEnd(bo, 'Anden');
+    moveItem(bo, 'Anden');
     upload(bo, server, rescuer);
     // Anna has seen neither move; she types in two goes, each reaching the server on its own.
     type(anna, 'Alfa', ' én');
@@ -152,10 +164,8 @@ describe('rescuing text typed into a moved item', () => {
 
   it('keeps a paragraph she added to the moved item', () => {
     const { server, rescuer, anna, bo } = setUp();
-    const end = after(anna.state.doc, 'gamma.');
-    anna.dispatch(anna.state.tr.split(end));
-    anna.dispatch(anna.state.tr.insertText('Nyt afsnit ⟦anna⟧', end + 2));
-    moveToEnd(bo, 'Første');
+    addParagraph(anna, 'gamma.', 'Nyt afsnit ⟦anna⟧');
+    moveItem(bo, 'Første');
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
     expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. Nyt afsnit ⟦anna⟧']);
@@ -166,7 +176,7 @@ describe('rescuing text typed into a moved item', () => {
     type(anna, 'gamma', ' tastefejl');
     deleteText(anna, ' tastefejl');
     deleteText(anna, ' beta');
-    moveToEnd(bo, 'Første');
+    moveItem(bo, 'Første');
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
     expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa gamma.']);
@@ -175,11 +185,7 @@ describe('rescuing text typed into a moved item', () => {
   it('does not bring back text typed into an item that was deleted (delete wins)', () => {
     const { server, rescuer, anna, bo } = setUp();
     type(anna, 'Alfa', ' ⟦anna⟧');
-    let itemPos = -1;
-    bo.state.doc.descendants((node, pos) => {
-      if (itemPos < 0 && node.type.name === 'item') itemPos = pos;
-      return itemPos < 0;
-    });
+    const itemPos = itemPosition(bo, 'Første');
     bo.dispatch(bo.state.tr.delete(itemPos, itemPos + bo.state.doc.nodeAt(itemPos)!.nodeSize));
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
@@ -202,8 +208,8 @@ describe('rescuing text typed into a moved item', () => {
 
   it('keeps an item that two people moved at the same time once, and forwards what is typed into the merged-away copy', () => {
     const { server, rescuer, anna, bo } = setUp();
-    moveToEnd(anna, 'Første');
-    moveToEnd(bo, 'Første');
+    moveItem(anna, 'Første');
+    moveItem(bo, 'Første');
     upload(anna, server, rescuer);
     upload(bo, server, rescuer);
     // Bo has not seen that his copy was merged away, and types into it.
@@ -214,10 +220,10 @@ describe('rescuing text typed into a moved item', () => {
 
   it('keeps an item that two people moved at the same time once when both went on editing their copy: additions and deletions of both', () => {
     const { server, rescuer, anna, bo } = setUp();
-    moveToEnd(anna, 'Første');
+    moveItem(anna, 'Første');
     deleteText(anna, ' beta');
     type(anna, 'Første', ' ⟦anna⟧');
-    moveToEnd(bo, 'Første');
+    moveItem(bo, 'Første');
     type(bo, 'gamma.', ' ⟦bo⟧');
     upload(anna, server, rescuer);
     upload(bo, server, rescuer);
@@ -230,13 +236,9 @@ describe('rescuing text typed into a moved item', () => {
 
   it('keeps a paragraph added to the copy that goes, in its place in the kept item', () => {
     const { server, rescuer, anna, bo } = setUp();
-    moveToEnd(anna, 'Første');
-    moveToEnd(bo, 'Første');
-    const end = after(bo.state.doc, 'Alfa beta gamma.');
-    bo.dispatch(bo.state.tr.split(end));
-    type(bo, 'Alfa beta gamma.', '');
-    const para = after(bo.state.doc, 'Alfa beta gamma.') + 2;
-    bo.dispatch(bo.state.tr.insertText('Nyt afsnit.', para));
+    moveItem(anna, 'Første');
+    moveItem(bo, 'Første');
+    addParagraph(bo, 'Alfa beta gamma.', 'Nyt afsnit.');
     upload(bo, server, rescuer);
     type(anna, 'Alfa', ' ⟦anna⟧');
     upload(anna, server, rescuer);
@@ -253,8 +255,8 @@ describe('rescuing text typed into a moved item', () => {
       upload(anna, server, rescuer);
       download(bo, server);
       // Bo has seen Anna's text, Carl has not; both move the item.
-      moveToEnd(bo, 'Første');
-      moveToEnd(carl, 'Første');
+      moveItem(bo, 'Første');
+      moveItem(carl, 'Første');
       const movers = first === 'the mover who saw it' ? [bo, carl] : [carl, bo];
       for (const mover of movers) upload(mover, server, rescuer);
       for (const client of [anna, bo, carl]) download(client, server);
@@ -271,7 +273,7 @@ describe('rescuing text typed into a moved item', () => {
     // Typed right after: Yjs merges it with the characters Bo has seen into one item.
     type(anna, 'Alfa set', ' usét');
     upload(anna, server, rescuer);
-    moveToEnd(bo, 'Første');
+    moveItem(bo, 'Første');
     upload(bo, server, rescuer);
     expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa set usét beta gamma.']);
   });
@@ -280,7 +282,7 @@ describe('rescuing text typed into a moved item', () => {
     const { server, rescuer, anna, bo } = setUp();
     type(anna, 'Alfa', ' ⟦anna⟧');
     deleteText(anna, ' gamma');
-    moveToEnd(bo, 'Første');
+    moveItem(bo, 'Første');
     upload(bo, server, rescuer);
     // A hostile or broken client points every forwarded type back at its original, many times over.
     const forwarding = forwardingMap(server);
@@ -293,12 +295,7 @@ describe('rescuing text typed into a moved item', () => {
     });
     upload(bo, server, rescuer);
     // Bo moves it again, to the top: the first copy is deleted, so the walks go through the cycles.
-    let itemPos = -1;
-    bo.state.doc.descendants((node, pos) => {
-      if (node.type.name === 'item' && node.child(0).textContent === 'Første') itemPos = pos;
-      return itemPos < 0 && node.type.name !== 'item';
-    });
-    expect(moveItemTo(itemPos, 1 + bo.state.doc.child(0).child(0).nodeSize)(bo.state, (tr) => bo.dispatch(tr))).toBe(true);
+    moveItem(bo, 'Første', 1 + bo.state.doc.child(0).child(0).nodeSize);
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
     expect(settle(server, bo, anna)).toEqual(['Første: Alfa ⟦anna⟧ beta.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
@@ -306,16 +303,12 @@ describe('rescuing text typed into a moved item', () => {
 
   it('puts a paragraph she added next to a neighbour that the mover then deleted where that neighbour was', () => {
     const { server, rescuer, anna, bo } = setUp();
-    const end = after(anna.state.doc, 'gamma.');
-    anna.dispatch(anna.state.tr.split(end));
-    anna.dispatch(anna.state.tr.insertText('Nyt afsnit ⟦anna⟧', end + 2));
+    addParagraph(anna, 'gamma.', 'Nyt afsnit ⟦anna⟧');
     // Bo moves the item, adds a paragraph of his own and deletes the one Anna's follows.
-    moveToEnd(bo, 'Første');
-    const gamma = after(bo.state.doc, 'gamma.');
-    bo.dispatch(bo.state.tr.split(gamma));
-    bo.dispatch(bo.state.tr.insertText('Bos afsnit.', gamma + 2));
-    const start = gamma - 'Alfa beta gamma.'.length - 1;
-    bo.dispatch(bo.state.tr.delete(start, start + 'Alfa beta gamma.'.length + 2));
+    moveItem(bo, 'Første');
+    addParagraph(bo, 'gamma.', 'Bos afsnit.');
+    const end = after(bo.state.doc, 'Alfa beta gamma.');
+    bo.dispatch(bo.state.tr.delete(end - 'Alfa beta gamma.'.length - 1, end + 1));
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
     expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Nyt afsnit ⟦anna⟧ Bos afsnit.']);
