@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, refOf, unknownToCopier, type ForwardingEntry } from './forwarding';
-import { buildClone, cloneType, pairClone, type TypeClone } from './type-clone';
+import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
 import { charIds, forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
@@ -14,6 +14,10 @@ const WAIT_TRANSACTIONS = 500;
 const MAX_HOPS = 32;
 /** How many types one search for a live copy visits at most (entries may fan out). */
 const MAX_VISITS = 512;
+/** How many orphans wait at most for a live copy to appear (the oldest give way). */
+const MAX_STALLED = 10_000;
+/** How many erased characters and types are remembered (see `erased`). */
+const MAX_ERASED = 100_000;
 /** No deletions: a live type cloned as it is. */
 const EMPTY_DELETE_SET = Y.createDeleteSet();
 /** How many copies of one deleted type are followed (more than people editing at once). */
@@ -43,6 +47,28 @@ function unseenPart(entries: ForwardingEntry[], orphan: CharsOrphan): CharsOrpha
   return { ...orphan, chars: orphan.chars.slice(seen), from: orphan.from + seen };
 }
 
+/**
+ * What is left of an orphan once the characters and types `erased` names (deleted on
+ * purpose, perhaps after it was made) are taken out of it: none, one, or pieces of its characters.
+ */
+function withoutErased(orphan: Orphan, erased: ReadonlySet<string>): Orphan[] {
+  if (erased.size === 0 || orphan.kind === 'erased') return [orphan];
+  const gone = (id: Y.ID): boolean => erased.has(idKey(id));
+  if (orphan.kind === 'type') {
+    const clone = pruneClone(orphan.clone, gone);
+    return clone ? [{ ...orphan, clone }] : [];
+  }
+  const pieces: Orphan[] = [];
+  const { client, clock } = orphan.item.id;
+  let start = 0;
+  for (let at = 0; at <= orphan.chars.length; at++) {
+    if (at < orphan.chars.length && !gone(Y.createID(client, clock + orphan.from + at))) continue;
+    if (at > start) pieces.push({ ...orphan, chars: orphan.chars.slice(start, at), from: orphan.from + start });
+    start = at + 1;
+  }
+  return pieces;
+}
+
 /** How the rescuer may change the document (see the constructor). */
 export interface RescuerOptions {
   fits?: (element: Y.XmlElement) => boolean;
@@ -67,6 +93,16 @@ export class OrphanRescuer {
   private explicit: Array<Y.Transaction['deleteSet']> = [];
   private readonly waiting = new Map<string, { orphans: Orphan[]; since: number }>();
   private ready: Orphan[] = [];
+  /**
+   * Orphans whose copies all ended in a deletion when they were rescued: an entry that
+   * arrives later (a concurrent move of the same block by someone else) may lead to a live
+   * copy. Tried again when entries arrive, for as long as orphans wait for their first entry.
+   */
+  private stalled: Array<{ orphan: Orphan; since: number }> = [];
+  /** When the orphan made by each item first stalled (a retry that fails again does not start its wait anew). */
+  private readonly stalledSince = new WeakMap<Y.Item, number>();
+  /** Characters and types in deleted containers deleted on purpose, most recent last: a stalled orphan is tried again without them. */
+  private readonly erased = new Set<string>();
   private transactions = 0;
   private readonly forwarding: Y.Map<ForwardingEntry>;
   /** The forwarding entries by the deleted type they are for, in key order. */
@@ -131,11 +167,13 @@ export class OrphanRescuer {
           if (orphan.kind === 'erased') continue;
           if (entries.length === 0) {
             if (orphan.kind === 'chars' && this.putInCopiedParent(orphan, inserted)) rescued += 1;
+            else this.stall(orphan);
             continue;
           }
           // A copier that saw it copied it (or saw it deleted): it is not lost.
           if (orphan.kind === 'type' && entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
           if (orphan.kind === 'chars' ? this.putChars(entries, unseenPart(entries, orphan), inserted) : this.putType(entries, orphan, inserted)) rescued += 1;
+          else this.stall(orphan);
         }
       }
       // Deletions last: what was just put back may be what a later update deleted.
@@ -144,6 +182,34 @@ export class OrphanRescuer {
       for (const deleted of merges) for (const merge of planConcurrentMerges(this.doc, deleted, this.copyIndex, this.mergeable)) rescued += this.merge(merge);
     }, RescueOrigin);
     return rescued;
+  }
+
+  /** Keeps `orphan` for another try when new entries arrive (see `stalled`). */
+  private stall(orphan: Orphan): void {
+    if (orphan.kind === 'chars' && orphan.chars === '') return;
+    const since = this.stalledSince.get(orphan.item) ?? this.transactions;
+    this.stalledSince.set(orphan.item, since);
+    this.stalled.push({ orphan, since });
+    if (this.stalled.length > MAX_STALLED) this.stalled.shift();
+  }
+
+  /** Puts the stalled orphans that have not waited too long back into the queue, without what was deleted on purpose meanwhile. */
+  private retryStalled(): void {
+    for (const { orphan, since } of this.stalled) if (this.transactions - since <= WAIT_TRANSACTIONS) this.ready.push(...withoutErased(orphan, this.erased));
+    this.stalled = [];
+  }
+
+  /** Remembers what `orphan` deleted on purpose (the oldest is forgotten first). */
+  private noteErased(orphan: Extract<Orphan, { kind: 'erased' }>): void {
+    for (const id of orphan.ids) {
+      const key = idKey(id);
+      this.erased.delete(key);
+      this.erased.add(key);
+    }
+    for (const key of this.erased) {
+      if (this.erased.size <= MAX_ERASED) break;
+      this.erased.delete(key);
+    }
   }
 
   destroy(): void {
@@ -459,7 +525,9 @@ export class OrphanRescuer {
       if (content instanceof Y.ContentString && container instanceof Y.XmlText) {
         list.push({ kind: 'chars', container, item: struct, chars: content.str, from: 0 });
       } else if (content instanceof Y.ContentType && container instanceof Y.XmlElement && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)) {
-        list.push({ kind: 'type', container, item: struct, clone: cloneType(content.type, transaction.deleteSet) });
+        // Not what the same updates deleted inside it on purpose (its author's undo, say).
+        const onPurpose = (child: Y.Item): boolean => explicit.some((ds) => Y.isDeleted(ds, child.id) && !Y.isDeleted(ds, (child.parent as Y.AbstractType<unknown>)._item!.id));
+        list.push({ kind: 'type', container, item: struct, clone: cloneType(content.type, transaction.deleteSet, onPurpose) });
       }
       // A container deleted now may hold what others deleted before, unknown to the copier.
       if (content instanceof Y.ContentType && (content.type instanceof Y.XmlText || content.type instanceof Y.XmlElement)) {
@@ -493,6 +561,7 @@ export class OrphanRescuer {
     }
     for (const [container, orphans] of found) {
       if (orphans.length === 0) continue;
+      for (const orphan of orphans) if (orphan.kind === 'erased') this.noteErased(orphan);
       const key = idKey(container._item!.id);
       if (this.entry(key) || this.inCopiedParent(container)) {
         this.ready.push(...orphans);
@@ -502,6 +571,7 @@ export class OrphanRescuer {
       if (waiting) waiting.orphans.push(...orphans);
       else this.waiting.set(key, { orphans, since: this.transactions });
     }
+    if ((changed?.size ?? 0) > 0 && this.stalled.length > 0) this.retryStalled();
     for (const key of changed ?? []) {
       if (key === null) continue;
       const deleted = deletedKeyOf(key);

@@ -15,8 +15,8 @@ export type TypeClone =
  * what is live or was deleted by that transaction counts, what was deleted before does not.
  * Read inside the transaction's observers, before Yjs collects the deleted content.
  */
-export function cloneType(type: Y.XmlElement | Y.XmlText, deleteSet: Y.Transaction['deleteSet']): TypeClone {
-  const alive = (item: Y.Item): boolean => !item.deleted || Y.isDeleted(deleteSet, item.id);
+export function cloneType(type: Y.XmlElement | Y.XmlText, deleteSet: Y.Transaction['deleteSet'], onPurpose: (item: Y.Item) => boolean = () => false): TypeClone {
+  const alive = (item: Y.Item): boolean => (!item.deleted || Y.isDeleted(deleteSet, item.id)) && !onPurpose(item);
   const source = type._item!.id;
   if (type instanceof Y.XmlText) {
     const delta: Array<{ insert: string; attributes?: Record<string, unknown> }> = [];
@@ -44,9 +44,28 @@ export function cloneType(type: Y.XmlElement | Y.XmlText, deleteSet: Y.Transacti
   for (let item = type._start; item !== null; item = item.right) {
     if (!alive(item) || !(item.content instanceof Y.ContentType)) continue;
     const child = item.content.type;
-    if (child instanceof Y.XmlElement || child instanceof Y.XmlText) children.push(cloneType(child, deleteSet));
+    if (child instanceof Y.XmlElement || child instanceof Y.XmlText) children.push(cloneType(child, deleteSet, onPurpose));
   }
   return { source, name: type.nodeName, attrs, children };
+}
+
+/** `clone` without the types and characters that `gone` names; null when its own source is gone. */
+export function pruneClone(clone: TypeClone, gone: (id: Y.ID) => boolean): TypeClone | null {
+  if (gone(clone.source)) return null;
+  if (!('delta' in clone)) return { ...clone, children: clone.children.flatMap((child) => pruneClone(child, gone) ?? []) };
+  const delta: Array<{ insert: string; attributes?: Record<string, unknown> }> = [];
+  const chars: Y.ID[] = [];
+  let at = 0;
+  for (const op of clone.delta) {
+    let kept = '';
+    for (let i = 0; i < op.insert.length; i++, at++) {
+      if (gone(clone.chars[at]!)) continue;
+      kept += op.insert[i];
+      chars.push(clone.chars[at]!);
+    }
+    if (kept !== '') delta.push(op.attributes ? { insert: kept, attributes: op.attributes } : { insert: kept });
+  }
+  return { source: clone.source, delta, chars };
 }
 
 /** A new Y type with the clone's content, ready to be inserted. */

@@ -108,6 +108,22 @@ function moveItem(client: FuzzClient, title: string, to = client.state.doc.child
   expect(moveItemTo(itemPosition(client, title), to)(client.state, (tr) => client.dispatch(tr))).toBe(true);
 }
 
+/** Deletes the item titled `title`, as a whole. */
+function deleteItem(client: FuzzClient, title: string): void {
+  const itemPos = itemPosition(client, title);
+  client.dispatch(client.state.tr.delete(itemPos, itemPos + client.state.doc.nodeAt(itemPos)!.nodeSize));
+}
+
+/**
+ * Bo moves the item "Første" without having seen Anna's work; his move reaches the server
+ * first, then her work. The items both then show.
+ */
+function afterBosMove({ server, rescuer, anna, bo }: ReturnType<typeof setUp>): string[] {
+  moveItem(bo, 'Første');
+  upload(bo, server, rescuer);
+  upload(anna, server, rescuer);
+  return settle(server, bo, anna);
+}
 
 /** Brings `clients` up to the server's state; the items they all show (they must show the same). */
 function settle(server: Y.Doc, ...clients: FuzzClient[]): string[] {
@@ -130,13 +146,10 @@ function items(client: FuzzClient): string[] {
 
 describe('rescuing text typed into a moved item', () => {
   it('puts what Anna typed into the item Bo moved meanwhile, at the place she typed it (move reaches the server first)', () => {
-    const { server, rescuer, anna, bo } = setUp();
-    type(anna, 'Alfa beta', ' ⟦anna⟧');
-    moveItem(bo, 'Første');
-    upload(bo, server, rescuer);
-    upload(anna, server, rescuer);
-    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
-    expect(Y.encodeStateVector(bo.ydoc)).toEqual(Y.encodeStateVector(server));
+    const world = setUp();
+    type(world.anna, 'Alfa beta', ' ⟦anna⟧');
+    expect(afterBosMove(world)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
+    expect(Y.encodeStateVector(world.bo.ydoc)).toEqual(Y.encodeStateVector(world.server));
   });
 
   it('does the same when her typing reaches the server before the move', () => {
@@ -163,30 +176,23 @@ describe('rescuing text typed into a moved item', () => {
   });
 
   it('keeps a paragraph she added to the moved item', () => {
-    const { server, rescuer, anna, bo } = setUp();
-    addParagraph(anna, 'gamma.', 'Nyt afsnit ⟦anna⟧');
-    moveItem(bo, 'Første');
-    upload(bo, server, rescuer);
-    upload(anna, server, rescuer);
-    expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. Nyt afsnit ⟦anna⟧']);
+    const world = setUp();
+    addParagraph(world.anna, 'gamma.', 'Nyt afsnit ⟦anna⟧');
+    expect(afterBosMove(world)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. Nyt afsnit ⟦anna⟧']);
   });
 
   it('lets her deletions in the moved item win too, and does not bring back what she typed and deleted', () => {
-    const { server, rescuer, anna, bo } = setUp();
-    type(anna, 'gamma', ' tastefejl');
-    deleteText(anna, ' tastefejl');
-    deleteText(anna, ' beta');
-    moveItem(bo, 'Første');
-    upload(bo, server, rescuer);
-    upload(anna, server, rescuer);
-    expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa gamma.']);
+    const world = setUp();
+    type(world.anna, 'gamma', ' tastefejl');
+    deleteText(world.anna, ' tastefejl');
+    deleteText(world.anna, ' beta');
+    expect(afterBosMove(world)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa gamma.']);
   });
 
   it('does not bring back text typed into an item that was deleted (delete wins)', () => {
     const { server, rescuer, anna, bo } = setUp();
     type(anna, 'Alfa', ' ⟦anna⟧');
-    const itemPos = itemPosition(bo, 'Første');
-    bo.dispatch(bo.state.tr.delete(itemPos, itemPos + bo.state.doc.nodeAt(itemPos)!.nodeSize));
+    deleteItem(bo, 'Første');
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
     download(anna, server);
@@ -312,5 +318,49 @@ describe('rescuing text typed into a moved item', () => {
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
     expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Nyt afsnit ⟦anna⟧ Bos afsnit.']);
+  });
+
+  it('does not bring back, with a paragraph she added, the text she deleted in it before her work arrived', () => {
+    const world = setUp();
+    addParagraph(world.anna, 'gamma.', 'Nyt afsnit ⟦anna⟧');
+    addParagraph(world.anna, 'Nyt afsnit ⟦anna⟧', 'Fortrudt');
+    // Emptied, the paragraph's Y.XmlText is deleted: her update holds the text and its deletion.
+    deleteText(world.anna, 'Fortrudt');
+    // Her second paragraph comes back empty, as she left it.
+    expect(afterBosMove(world)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. Nyt afsnit ⟦anna⟧ ']);
+  });
+
+  describe('when every copy known at first was deleted and a colleague\'s move of the same item arrives later', () => {
+    /** Anna types; Bo moves the item and deletes his copy; Carl moves it too, offline. Returns Carl. */
+    function moveDeleteAndLateMove(anna: FuzzClient, bo: FuzzClient, server: Y.Doc): FuzzClient {
+      const carl = new FuzzClient(2, 102, Y.encodeStateAsUpdate(server));
+      open.push(carl);
+      type(anna, 'Alfa', ' ⟦anna⟧');
+      moveItem(bo, 'Første');
+      deleteItem(bo, 'Første');
+      moveItem(carl, 'Første');
+      return carl;
+    }
+
+    it('puts her text into the copy that lives once that move arrives', () => {
+      const { server, rescuer, anna, bo } = setUp();
+      const carl = moveDeleteAndLateMove(anna, bo, server);
+      upload(bo, server, rescuer);
+      upload(anna, server, rescuer);
+      upload(carl, server, rescuer);
+      expect(settle(server, anna, bo, carl)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦anna⟧ beta gamma.']);
+    });
+
+    it('does not bring back what she deleted meanwhile', () => {
+      const { server, rescuer, anna, bo } = setUp();
+      const carl = moveDeleteAndLateMove(anna, bo, server);
+      type(anna, 'gamma', ' ⟦bliver⟧');
+      upload(bo, server, rescuer);
+      upload(anna, server, rescuer);
+      deleteText(anna, ' ⟦anna⟧');
+      upload(anna, server, rescuer);
+      upload(carl, server, rescuer);
+      expect(settle(server, anna, bo, carl)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma ⟦bliver⟧.']);
+    });
   });
 });
