@@ -8,8 +8,7 @@ import type { DocumentStorage } from '../storage/document-storage';
 import type { Logger } from '../log';
 import type { SyncConnection } from './sync-connection';
 import { keepDeletedContainers, OrphanRescuer, RescueOrigin } from '../../shared/rescue/orphan-rescuer';
-import { fitsSchema } from '../../shared/rescue/schema-fit';
-import { agendaSchema } from '../../shared/schema/agenda-schema';
+import { agendaRescuerOptions } from '../../shared/rescue/agenda-rescuer-options';
 
 /** What a shared document needs from the hub. */
 export interface SharedDocumentOptions {
@@ -71,7 +70,7 @@ export class SharedDocument {
       this.storedBytes = state.byteLength;
     }
     // After loading: what the stored state holds was rescued when it arrived.
-    this.rescuer = new OrphanRescuer(this.ydoc, { fits: (element) => fitsSchema(agendaSchema(), element), mergeable: (element) => element.nodeName === 'item' });
+    this.rescuer = new OrphanRescuer(this.ydoc, agendaRescuerOptions());
   }
 
   /**

@@ -73,6 +73,7 @@ function withoutErased(orphan: Orphan, erased: ReadonlySet<string>): Orphan[] {
 export interface RescuerOptions {
   fits?: (element: Y.XmlElement) => boolean;
   mergeable?: (element: Y.XmlElement) => boolean;
+  fill?: (element: Y.XmlElement) => Array<Y.XmlElement | Y.XmlText> | null;
 }
 
 /**
@@ -115,12 +116,18 @@ export class OrphanRescuer {
   private written: string[] | null = null;
   private readonly fits: (element: Y.XmlElement) => boolean;
   private readonly mergeable: (element: Y.XmlElement) => boolean;
+  private readonly fill: (element: Y.XmlElement) => Array<Y.XmlElement | Y.XmlText> | null;
+  /** Elements whose last child an update deleted: filled if they are still empty and unfit when the rescue runs. */
+  private emptied = new Set<Y.XmlElement>();
 
   /**
    * @param options.fits whether an element may hold what the rescuer put into it (see
    *   schema-fit.ts); an insertion that makes its element unfit is taken back
    * @param options.mergeable whether a copy of this kind may be merged away when two people
    *   moved the same block at once (only blocks whose parent may lose one, e.g. items)
+   * @param options.fill the least content an element left empty needs to fit (new types, or
+   *   null when none will do); concurrent deletions can empty a bullet list, say, which every
+   *   client's editor binding would delete with whatever arrives in it later (fill-on-build.ts)
    */
   constructor(
     private readonly doc: Y.Doc,
@@ -128,6 +135,7 @@ export class OrphanRescuer {
   ) {
     this.fits = options.fits ?? (() => true);
     this.mergeable = options.mergeable ?? (() => false);
+    this.fill = options.fill ?? (() => null);
     // Deleted containers keep their structure (not their text) for later orphans to land in.
     doc.gcFilter = keepDeletedContainers;
     this.forwarding = forwardingMap(doc);
@@ -150,13 +158,13 @@ export class OrphanRescuer {
    * in one transaction with `RescueOrigin`. Returns how many it put back.
    */
   rescue(): number {
-    if (this.ready.length === 0 && this.merges.size === 0) return 0;
+    if (this.ready.length === 0 && this.merges.size === 0 && this.emptied.size === 0) return 0;
     const orphans = this.ready;
     this.ready = [];
     const merges = this.merges;
     this.merges = new Set();
     let rescued = 0;
-    this.doc.transact(() => {
+    this.doc.transact((transaction) => {
       for (const [container, list] of groupByContainer(orphans)) {
         const entries = this.entriesFor(idKey(container._item!.id));
         const order = listOrder(container);
@@ -180,8 +188,25 @@ export class OrphanRescuer {
       for (const orphan of orphans) if (orphan.kind === 'erased') rescued += this.erase(idKey(orphan.container._item!.id), orphan);
       // Then one item moved by two people at once is kept once.
       for (const deleted of merges) for (const merge of planConcurrentMerges(this.doc, deleted, this.copyIndex, this.mergeable)) rescued += this.merge(merge);
+      // Last, an element that is still empty and may not be gets the least it needs (the
+      // rescue's own deletions may have emptied one too).
+      this.noteEmptied(transaction);
+      const emptied = this.emptied;
+      this.emptied = new Set();
+      for (const element of emptied) {
+        if (element._item?.deleted || element.length > 0 || this.fits(element)) continue;
+        const content = this.fill(element);
+        if (content) element.insert(0, content);
+      }
     }, RescueOrigin);
     return rescued;
+  }
+
+  /** Notes the elements whose child list `transaction` changed and left empty. */
+  private noteEmptied(transaction: Y.Transaction): void {
+    for (const [type, keys] of transaction.changed) {
+      if (type instanceof Y.XmlElement && keys.has(null) && type.length === 0 && !type._item?.deleted) this.emptied.add(type);
+    }
   }
 
   /** Keeps `orphan` for another try when new entries arrive (see `stalled`). */
@@ -499,6 +524,7 @@ export class OrphanRescuer {
     this.explicit = [];
     if (transaction.origin === RescueOrigin) return;
     this.transactions += 1;
+    this.noteEmptied(transaction);
     const changed = transaction.changed.get(this.forwarding as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>);
     for (const key of changed ?? []) {
       if (key === null) continue;

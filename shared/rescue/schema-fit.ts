@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Schema } from '@tiptap/pm/model';
+import type { Node as PMNode, Schema } from '@tiptap/pm/model';
 
 /**
  * Whether `element` (a Y.XmlElement bound to a ProseMirror document, in y-prosemirror's
@@ -14,6 +14,32 @@ export function fitsSchema(schema: Schema, element: Y.XmlElement): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The least content `element`'s node type needs, when it has none (a bullet list: one empty
+ * item), as new Yjs types in y-prosemirror's layout; null if the type needs nothing or cannot be filled.
+ */
+export function emptyFill(schema: Schema, element: Y.XmlElement): Array<Y.XmlElement | Y.XmlText> | null {
+  const filled = schema.nodes[element.nodeName]?.createAndFill();
+  if (!filled || filled.childCount === 0) return null;
+  const children: Array<Y.XmlElement | Y.XmlText> = [];
+  filled.forEach((child) => children.push(toY(child)));
+  return children;
+}
+
+function toY(node: PMNode): Y.XmlElement | Y.XmlText {
+  if (node.isText) {
+    const text = new Y.XmlText();
+    text.insert(0, node.text ?? '');
+    return text;
+  }
+  const element = new Y.XmlElement(node.type.name);
+  for (const [key, value] of Object.entries(node.attrs)) if (value !== null) element.setAttribute(key, value as string);
+  const children: Array<Y.XmlElement | Y.XmlText> = [];
+  node.forEach((child) => children.push(toY(child)));
+  element.insert(0, children);
+  return element;
 }
 
 function elementJSON(element: Y.XmlElement): Record<string, unknown> {

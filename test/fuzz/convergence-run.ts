@@ -13,8 +13,7 @@ import { delimiterIndex, explainMissing, explainRepeated, type Forwarding, type 
 import { YOpLog } from './y-op-log';
 import { OrphanRescuer } from '../../shared/rescue/orphan-rescuer';
 import { deletedKeyOf, forwardingMap, readForwardingEntry } from '../../shared/rescue/forwarding';
-import { fitsSchema } from '../../shared/rescue/schema-fit';
-import { agendaSchema } from '../../shared/schema/agenda-schema';
+import { agendaRescuerOptions } from '../../shared/rescue/agenda-rescuer-options';
 
 /** The shape of one fuzz run. */
 export interface FuzzOptions {
@@ -68,7 +67,7 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
   const server = new Y.Doc({ gc: true });
   server.clientID = 99;
   Y.applyUpdate(server, initialState);
-  const rescuer = new OrphanRescuer(server, { fits: (element) => fitsSchema(agendaSchema(), element), mergeable: (element) => element.nodeName === 'item' });
+  const rescuer = new OrphanRescuer(server, agendaRescuerOptions());
   const serverIndex = clients.length;
   const topology: Topology = options.topology === 'star' ? { kind: 'star', hub: serverIndex } : { kind: 'mesh', outOfOrderShare: 0.25 };
   const network = new TestNetwork([...clients.map((client) => client.ydoc), server], gen, topology, {

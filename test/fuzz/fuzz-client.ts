@@ -7,6 +7,7 @@ import { agendaExtensions } from '../../shared/schema/agenda-extensions';
 import { DocumentField } from '../../shared/protocol/document-fields';
 import { UndoOriginRepair } from '../../shared/agenda/undo-origin-repair';
 import { CopyForwarding } from '../../shared/rescue/copy-recorder-extension';
+import { FillOnBuild } from '../../shared/agenda/fill-on-build';
 import { HeadlessView } from './headless-view';
 import { patchYTiptapBinding } from '../../shared/agenda/binding-patches';
 
@@ -50,6 +51,7 @@ export class FuzzClient {
         Collaboration.configure({ document: this.ydoc, field: DocumentField.Body }),
         UndoOriginRepair.configure({ document: this.ydoc }),
         CopyForwarding.configure({ document: this.ydoc }),
+        FillOnBuild,
       ],
     });
     const state = EditorState.create({ schema: this.editor.schema, plugins: this.editor.extensionManager.plugins });

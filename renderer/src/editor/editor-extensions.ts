@@ -7,6 +7,7 @@ import { agendaExtensions } from '../../../shared/schema/agenda-extensions';
 import { DocumentField } from '../../../shared/protocol/document-fields';
 import { UndoOriginRepair } from '../../../shared/agenda/undo-origin-repair';
 import { CopyForwarding } from '../../../shared/rescue/copy-recorder-extension';
+import { FillOnBuild } from '../../../shared/agenda/fill-on-build';
 import { patchYTiptapBinding } from '../../../shared/agenda/binding-patches';
 import type { UserProfile } from '../user/user-profile';
 import { AgendaNumbering } from './numbering-plugin';
@@ -33,6 +34,8 @@ export function editorExtensions(ydoc: Y.Doc, provider: WebsocketProvider, user:
     UndoOriginRepair.configure({ document: ydoc }),
     // Moves and joins copy text; the server puts text typed concurrently into the original into the copy.
     CopyForwarding.configure({ document: ydoc }),
+    // An element left without required content by concurrent deletions is shown filled, not deleted for everyone.
+    FillOnBuild,
     CollaborationCaret.configure({ provider, user: { name: user.name, initials: user.initials, color: user.color } }),
   ];
 }

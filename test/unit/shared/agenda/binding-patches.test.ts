@@ -3,21 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProsemirrorJSON, ySyncPluginKey } from '@tiptap/y-tiptap';
-import { FuzzClient } from '../../../fuzz/fuzz-client';
-import { writeNewAgenda, bodyFragment } from '../../../../shared/agenda/ydoc-agenda';
+import { bodyFragment } from '../../../../shared/agenda/ydoc-agenda';
 import { changesChildLists } from '../../../../shared/agenda/binding-patches';
-import { everyNodeAgenda } from '../../../support/every-node-agenda';
-
-/** A bound editor (as the renderer binds it) and a colleague's plain Y.Doc, in sync. */
-function twoPeople(): { editor: FuzzClient; colleague: Y.Doc; send(): void } {
-  const origin = new Y.Doc();
-  writeNewAgenda(origin, everyNodeAgenda());
-  const editor = new FuzzClient(0, 100, Y.encodeStateAsUpdate(origin));
-  const colleague = new Y.Doc();
-  colleague.clientID = 200;
-  Y.applyUpdate(colleague, Y.encodeStateAsUpdate(origin));
-  return { editor, colleague, send: () => Y.applyUpdate(editor.ydoc, Y.encodeStateAsUpdate(colleague, Y.encodeStateVector(editor.ydoc))) };
-}
+import { editorAndColleague } from '../../../support/bound-editor';
 
 /** The first Y.XmlText in the last top-level block (a text far from the first section), or in the first with `first`. */
 function lastText(doc: Y.Doc, first = false): Y.XmlText {
@@ -36,7 +24,7 @@ function lastText(doc: Y.Doc, first = false): Y.XmlText {
 
 describe('the editor binding after a colleague’s change (binding-patches.ts)', () => {
   it('keeps every block that a remote text edit did not touch (no rebuild of the whole agenda)', () => {
-    const { editor, colleague, send } = twoPeople();
+    const { editor, colleague, send } = editorAndColleague();
     const before = editor.state.doc;
     expect(before.childCount).toBeGreaterThan(2);
     lastText(colleague).insert(0, 'Rettet: ');
@@ -51,7 +39,7 @@ describe('the editor binding after a colleague’s change (binding-patches.ts)',
   });
 
   it('still shows the Y.Doc exactly after a remote structural change (a block inserted and one deleted)', () => {
-    const { editor, colleague, send } = twoPeople();
+    const { editor, colleague, send } = editorAndColleague();
     const body = bodyFragment(colleague);
     colleague.transact(() => {
       const last = body.get(body.length - 1) as Y.XmlElement;
@@ -67,7 +55,7 @@ describe('the editor binding after a colleague’s change (binding-patches.ts)',
   });
 
   it('shows a change even when restoring the selection fails (y-tiptap resolves a stale position and throws)', () => {
-    const { editor, colleague, send } = twoPeople();
+    const { editor, colleague, send } = editorAndColleague();
     // The selection y-tiptap noted before the change, with absolute positions of an older, longer document.
     const binding = (ySyncPluginKey.getState(editor.state) as { binding: { beforeTransactionSelection: unknown } }).binding;
     const caret = Y.createRelativePositionFromTypeIndex(lastText(editor.ydoc, true), 1);

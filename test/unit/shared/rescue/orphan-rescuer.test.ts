@@ -10,13 +10,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
-import { agendaBody, item, paragraph, section } from '../../../../shared/agenda/agenda-builders';
+import { agendaBody, bulletList, item, paragraph, section } from '../../../../shared/agenda/agenda-builders';
 import { agendaFile } from '../../../../shared/agenda/agenda-file';
-import { writeNewAgenda } from '../../../../shared/agenda/ydoc-agenda';
+import { bodyFragment, writeNewAgenda } from '../../../../shared/agenda/ydoc-agenda';
 import { moveItemTo } from '../../../../shared/agenda/item-moves';
 import { EMPTY_MEETING_FACTS } from '../../../../shared/agenda/meeting-facts';
 import { forwardingMap } from '../../../../shared/rescue/forwarding';
 import { OrphanRescuer } from '../../../../shared/rescue/orphan-rescuer';
+import { agendaRescuerOptions } from '../../../../shared/rescue/agenda-rescuer-options';
 import { fitsSchema } from '../../../../shared/rescue/schema-fit';
 import { agendaSchema } from '../../../../shared/schema/agenda-schema';
 import { FuzzClient } from '../../../fuzz/fuzz-client';
@@ -42,7 +43,7 @@ function setUp(): { server: Y.Doc; rescuer: OrphanRescuer; anna: FuzzClient; bo:
       ]),
     ),
   );
-  const rescuer = new OrphanRescuer(server, { fits: (element) => fitsSchema(agendaSchema(), element), mergeable: (element) => element.nodeName === 'item' });
+  const rescuer = new OrphanRescuer(server, agendaRescuerOptions());
   const state = Y.encodeStateAsUpdate(server);
   const anna = new FuzzClient(0, 100, state);
   const bo = new FuzzClient(1, 101, state);
@@ -362,5 +363,32 @@ describe('rescuing text typed into a moved item', () => {
       upload(carl, server, rescuer);
       expect(settle(server, anna, bo, carl)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma ⟦bliver⟧.']);
     });
+  });
+});
+
+describe('an element that concurrent deletions left empty', () => {
+  it('gets the least content it needs from the server (one empty bullet), once, so that no editor deletes it', () => {
+    const server = new Y.Doc();
+    writeNewAgenda(server, agendaFile(EMPTY_MEETING_FACTS, agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [bulletList(['En', 'To'])] })])])));
+    const rescuer = new OrphanRescuer(server, agendaRescuerOptions());
+    open.push(rescuer, server);
+    const list = (doc: Y.Doc): Y.XmlElement => bodyFragment(doc).createTreeWalker((type) => type instanceof Y.XmlElement && type.nodeName === 'bulletList').next().value as Y.XmlElement;
+    // Anna deletes the first entry, Bo the second, neither knowing of the other.
+    const [anna, bo] = [1, 2].map((clientID) => {
+      const doc = new Y.Doc();
+      doc.clientID = clientID;
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+      return doc;
+    }) as [Y.Doc, Y.Doc];
+    list(anna).delete(0, 1);
+    list(bo).delete(1, 1);
+    for (const doc of [anna, bo]) {
+      const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(server));
+      rescuer.noteIncoming(update);
+      Y.applyUpdate(server, update);
+      rescuer.rescue();
+    }
+    expect(list(server).toString()).toBe('<bulletlist><listitem><paragraph></paragraph></listitem></bulletlist>');
+    expect(fitsSchema(agendaSchema(), list(server))).toBe(true);
   });
 });
