@@ -31,7 +31,8 @@ const MAX_ENTRIES_PER_TYPE = 64;
 type Orphan =
   /** `chars` begin at offset `from` of the item's characters. */
   | { kind: 'chars'; container: Y.XmlText; item: Y.Item; chars: string; from: number }
-  | { kind: 'type'; container: Y.XmlElement; item: Y.Item; clone: TypeClone }
+  /** `known`: what the clone holds of its authors (flat [client, clock] pairs); what they wrote into it since is not in it. */
+  | { kind: 'type'; container: Y.XmlElement; item: Y.Item; clone: TypeClone; known: number[] }
   /** Deleted on purpose in the original by someone who did not know of the copy: delete the copies too. */
   | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[] };
 
@@ -54,6 +55,8 @@ function unseenPart(entries: ForwardingEntry[], orphan: CharsOrphan): CharsOrpha
 function withoutErased(orphan: Orphan, erased: ReadonlySet<string>): Orphan[] {
   if (erased.size === 0 || orphan.kind === 'erased') return [orphan];
   const gone = (id: Y.ID): boolean => erased.has(idKey(id));
+  // Inside a block deleted on purpose since: it went with the block.
+  for (let item = orphan.container._item; item; item = (item.parent as { _item: Y.Item | null })._item) if (gone(item.id)) return [];
   if (orphan.kind === 'type') {
     const clone = pruneClone(orphan.clone, gone);
     return clone ? [{ ...orphan, clone }] : [];
@@ -95,9 +98,10 @@ export class OrphanRescuer {
   private readonly waiting = new Map<string, { orphans: Orphan[]; since: number }>();
   private ready: Orphan[] = [];
   /**
-   * Orphans whose copies all ended in a deletion when they were rescued: an entry that
-   * arrives later (a concurrent move of the same block by someone else) may lead to a live
-   * copy. Tried again when entries arrive, for as long as orphans wait for their first entry.
+   * Orphans whose copies all ended in a deletion when they were rescued, and deletions that
+   * found no copy to apply to: an entry that arrives later (a concurrent move of the same
+   * block by someone else) may lead to a live copy. Tried again when entries arrive, for as
+   * long as orphans wait for their first entry.
    */
   private stalled: Array<{ orphan: Orphan; since: number }> = [];
   /** When the orphan made by each item first stalled (a retry that fails again does not start its wait anew). */
@@ -155,9 +159,29 @@ export class OrphanRescuer {
 
   /**
    * Inserts the orphans found since the last call into the live copies of their containers,
-   * in one transaction with `RescueOrigin`. Returns how many it put back.
+   * in transactions with `RescueOrigin`. Returns how many it put back.
    */
   rescue(): number {
+    let rescued = this.rescueReady();
+    // What was typed into a block before the block itself was put back waited for an entry
+    // that the rescue has just written (its own transactions are not collected).
+    for (let pass = 0; pass < 4 && this.releaseWaiting(); pass++) rescued += this.rescueReady();
+    return rescued;
+  }
+
+  /** Moves the orphans waiting for an entry that now exists to the queue; whether there were any. */
+  private releaseWaiting(): boolean {
+    let released = false;
+    for (const [key, waiting] of this.waiting) {
+      if (!this.entry(key) && !this.inCopiedParent(waiting.orphans[0]!.container)) continue;
+      this.ready.push(...waiting.orphans);
+      this.waiting.delete(key);
+      released = true;
+    }
+    return released;
+  }
+
+  private rescueReady(): number {
     if (this.ready.length === 0 && this.merges.size === 0 && this.emptied.size === 0) return 0;
     const orphans = this.ready;
     this.ready = [];
@@ -168,24 +192,38 @@ export class OrphanRescuer {
       for (const [container, list] of groupByContainer(orphans)) {
         const entries = this.entriesFor(idKey(container._item!.id));
         const order = listOrder(container);
-        list.sort((a, b) => (order.get(a.item) ?? 0) - (order.get(b.item) ?? 0));
+        // By place (a stalled orphan's item may have been merged into a neighbour since: the
+        // item now holding its first character counts); ties keep their order of arrival.
+        const place = (orphan: Orphan): number => order.get((orphan.kind === 'chars' ? itemAt(this.doc, charIds(orphan.item, orphan.from, orphan.from + 1)[0]!) : null) ?? orphan.item) ?? 0;
+        list.sort((a, b) => place(a) - place(b));
         // Several orphans after the same anchor go in their original order.
         const inserted = new Map<string, number>();
         for (const orphan of list) {
           if (orphan.kind === 'erased') continue;
-          if (entries.length === 0) {
-            if (orphan.kind === 'chars' && this.putInCopiedParent(orphan, inserted)) rescued += 1;
+          if (orphan.kind === 'type') {
+            // A copier that saw it copied it (or saw it deleted): it is not lost.
+            if (entries.length === 0 || entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
+            if (this.putType(orphan, inserted)) rescued += 1;
             else this.stall(orphan);
             continue;
           }
-          // A copier that saw it copied it (or saw it deleted): it is not lost.
-          if (orphan.kind === 'type' && entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
-          if (orphan.kind === 'chars' ? this.putChars(entries, unseenPart(entries, orphan), inserted) : this.putType(entries, orphan, inserted)) rescued += 1;
-          else this.stall(orphan);
+          // Characters: what no copier had seen, into the text's copy, or as a text into its block's copy.
+          const textEntries = entries.length > 0 ? entries : this.parentEntries(orphan.container);
+          const part = unseenPart(textEntries, orphan);
+          if (textEntries.length === 0 || part.chars === '') continue;
+          if (entries.length > 0 ? this.putChars(entries, part, inserted) : this.putInCopiedParent(part, inserted)) rescued += 1;
+          else this.stall(part);
         }
       }
+      if (this.stalled.length > MAX_STALLED) this.stalled.splice(0, this.stalled.length - MAX_STALLED);
       // Deletions last: what was just put back may be what a later update deleted.
-      for (const orphan of orphans) if (orphan.kind === 'erased') rescued += this.erase(idKey(orphan.container._item!.id), orphan);
+      // One that finds no copy yet waits for one (a concurrent move that arrives later).
+      for (const orphan of orphans) {
+        if (orphan.kind !== 'erased') continue;
+        const erased = this.erase(idKey(orphan.container._item!.id), orphan);
+        if (erased > 0) rescued += erased;
+        else this.stall(orphan);
+      }
       // Then one item moved by two people at once is kept once.
       for (const deleted of merges) for (const merge of planConcurrentMerges(this.doc, deleted, this.copyIndex, this.mergeable)) rescued += this.merge(merge);
       // Last, an element that is still empty and may not be gets the least it needs (the
@@ -211,11 +249,9 @@ export class OrphanRescuer {
 
   /** Keeps `orphan` for another try when new entries arrive (see `stalled`). */
   private stall(orphan: Orphan): void {
-    if (orphan.kind === 'chars' && orphan.chars === '') return;
     const since = this.stalledSince.get(orphan.item) ?? this.transactions;
     this.stalledSince.set(orphan.item, since);
     this.stalled.push({ orphan, since });
-    if (this.stalled.length > MAX_STALLED) this.stalled.shift();
   }
 
   /** Puts the stalled orphans that have not waited too long back into the queue, without what was deleted on purpose meanwhile. */
@@ -331,7 +367,7 @@ export class OrphanRescuer {
       const placed =
         entry !== undefined &&
         (part.kind === 'type'
-          ? this.putType([entry], { kind: 'type', container: part.container, item: part.item, clone: cloneType((part.item.content as Y.ContentType).type as Y.XmlElement | Y.XmlText, EMPTY_DELETE_SET) }, inserted)
+          ? this.putType(this.typeOrphan(part.container, part.item), inserted, entry)
           : this.putChars([entry], { kind: 'chars', container: part.container, item: part.item, chars: (part.item.content as Y.ContentString).str.slice(part.from, part.to), from: part.from }, inserted));
       if (!placed) return false;
     }
@@ -348,16 +384,17 @@ export class OrphanRescuer {
    * it) whose block was copied: they go into the block's copy, as a text next to the copies
    * of the text's neighbours.
    */
-  private putInCopiedParent(orphan: CharsOrphan, inserted: Map<string, number>): boolean {
-    const parent = orphan.container._item!.parent;
-    if (!(parent instanceof Y.XmlElement) || !parent._item?.deleted) return false;
-    const entries = this.entriesFor(idKey(parent._item.id));
-    if (entries.length === 0) return false;
-    const part = unseenPart(entries, orphan);
-    if (part.chars === '') return false;
-    const chars = charIds(orphan.item, part.from, part.from + part.chars.length);
-    const clone: TypeClone = { source: orphan.container._item!.id, delta: [{ insert: part.chars }], chars };
-    return this.putType(entries, { kind: 'type', container: parent, item: orphan.container._item!, clone }, inserted);
+  private putInCopiedParent(part: CharsOrphan, inserted: Map<string, number>): boolean {
+    const chars = charIds(part.item, part.from, part.from + part.chars.length);
+    const clone: TypeClone = { source: part.container._item!.id, delta: [{ insert: part.chars }], chars };
+    const known = [part.item.id.client, part.item.id.clock + part.from + part.chars.length];
+    return this.putType({ kind: 'type', container: part.container._item!.parent as Y.XmlElement, item: part.container._item!, clone, known }, inserted);
+  }
+
+  /** The entries for the deleted element holding text `container` (empty when it has none). */
+  private parentEntries(container: Y.XmlText): ForwardingEntry[] {
+    const parent = container._item!.parent;
+    return parent instanceof Y.XmlElement && parent._item?.deleted ? this.entriesFor(idKey(parent._item.id)) : [];
   }
 
   private putChars(entries: ForwardingEntry[], orphan: CharsOrphan, inserted: Map<string, number>): boolean {
@@ -389,8 +426,14 @@ export class OrphanRescuer {
     return true;
   }
 
-  private putType(entries: ForwardingEntry[], orphan: Extract<Orphan, { kind: 'type' }>, inserted: Map<string, number>): boolean {
-    const anchor = typeAnchor(this.entryOf, entries[0]!, orphan.item);
+  /**
+   * Puts `orphan` next to its neighbours' copies: any copies of the deleted originals, or
+   * (`through`, a merge) the copies in the one copy that `through` names.
+   */
+  private putType(orphan: Extract<Orphan, { kind: 'type' }>, inserted: Map<string, number>, through?: ForwardingEntry): boolean {
+    const anchor = through
+      ? typeAnchor((item) => { const entry = this.entry(idKey(item.id)); return entry && copyIdOf(entry); }, copyIdOf(through), orphan.item)
+      : typeAnchor((item) => (this.entry(idKey(item.id)) ? item.id : null), orphan.container._item!.id, orphan.item);
     // First in the container's copy is only safe for text (an element may not fit there: an item before its section's title).
     if ('first' in anchor && 'name' in orphan.clone) return false;
     const target = this.resolveType(anchor);
@@ -415,7 +458,7 @@ export class OrphanRescuer {
           return false;
         }
         const copies = newChars(into, this.doc.clientID, first);
-        this.remember(orphan.clone.source, into, charRuns(orphan.clone.chars.slice(0, copies.length), copies), this.knownOf(orphan.clone));
+        this.remember(orphan.clone.source, into, charRuns(orphan.clone.chars.slice(0, copies.length), copies), orphan.known);
         return true;
       }
     }
@@ -427,7 +470,7 @@ export class OrphanRescuer {
     }
     if (target.key !== null) inserted.set(target.key, shift + 1);
     // Forward the orphan and everything in it to the copy: what is typed into it later follows.
-    const known = this.knownOf(orphan.clone);
+    const known = orphan.known;
     pairClone(orphan.clone, built, (source, copy, chars) => {
       this.remember(source, copy, charRuns(chars.map(([id]) => id), chars.map(([, id]) => id)), known);
     });
@@ -490,6 +533,12 @@ export class OrphanRescuer {
     return !(text.parent instanceof Y.XmlElement) || this.fits(text.parent);
   }
 
+  /** Live type `item` of `container` as it is now, to be put elsewhere. */
+  private typeOrphan(container: Y.XmlElement, item: Y.Item): Extract<Orphan, { kind: 'type' }> {
+    const clone = cloneType((item.content as Y.ContentType).type as Y.XmlElement | Y.XmlText, EMPTY_DELETE_SET);
+    return { kind: 'type', container, item, clone, known: this.knownOf(clone) };
+  }
+
   /** What the rescuer knows of the authors of `clone`: its state of each. */
   private knownOf(clone: TypeClone): number[] {
     const authors = new Set<number>();
@@ -517,7 +566,6 @@ export class OrphanRescuer {
     return entry;
   }
 
-  private readonly entryOf = (item: Y.Item): ForwardingEntry | null => this.entry(idKey(item.id));
 
   private readonly collect = (transaction: Y.Transaction): void => {
     const explicit = this.explicit;
@@ -553,7 +601,8 @@ export class OrphanRescuer {
       } else if (content instanceof Y.ContentType && container instanceof Y.XmlElement && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)) {
         // Not what the same updates deleted inside it on purpose (its author's undo, say).
         const onPurpose = (child: Y.Item): boolean => explicit.some((ds) => Y.isDeleted(ds, child.id) && !Y.isDeleted(ds, (child.parent as Y.AbstractType<unknown>)._item!.id));
-        list.push({ kind: 'type', container, item: struct, clone: cloneType(content.type, transaction.deleteSet, onPurpose) });
+        const clone = cloneType(content.type, transaction.deleteSet, onPurpose);
+        list.push({ kind: 'type', container, item: struct, clone, known: this.knownOf(clone) });
       }
       // A container deleted now may hold what others deleted before, unknown to the copier.
       if (content instanceof Y.ContentType && (content.type instanceof Y.XmlText || content.type instanceof Y.XmlElement)) {

@@ -54,20 +54,20 @@ export function charAnchor(entries: ForwardingEntry[], item: Y.Item, at: Y.ID | 
 }
 
 /**
- * The place in the copy for an element or text next to `item`: after the copy of the
- * nearest copied sibling to its left, else before that of the nearest to its right, else
- * first in the copy of the container (`entry`).
+ * The place for an element or text next to `item`: after where `copyOf` says the nearest
+ * copied sibling to its left went, else before the nearest copied one to its right, else
+ * first in `container`.
  */
-export function typeAnchor(entryOf: (item: Y.Item) => ForwardingEntry | null, entry: ForwardingEntry, item: Y.Item): TypeAnchor {
+export function typeAnchor(copyOf: (item: Y.Item) => Y.ID | null, container: Y.ID, item: Y.Item): TypeAnchor {
   for (let left = item.left; left !== null; left = left.left) {
-    const copied = left.content instanceof Y.ContentType ? entryOf(left) : null;
-    if (copied) return { after: copyIdOf(copied) };
+    const copy = left.content instanceof Y.ContentType ? copyOf(left) : null;
+    if (copy) return { after: copy };
   }
   for (let right = item.right; right !== null; right = right.right) {
-    const copied = right.content instanceof Y.ContentType ? entryOf(right) : null;
-    if (copied) return { before: copyIdOf(copied) };
+    const copy = right.content instanceof Y.ContentType ? copyOf(right) : null;
+    if (copy) return { before: copy };
   }
-  return { first: copyIdOf(entry) };
+  return { first: container };
 }
 
 /** The item of `text` that holds character `id`, or null. */

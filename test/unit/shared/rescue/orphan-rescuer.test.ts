@@ -109,6 +109,12 @@ function moveItem(client: FuzzClient, title: string, to = client.state.doc.child
   expect(moveItemTo(itemPosition(client, title), to)(client.state, (tr) => client.dispatch(tr))).toBe(true);
 }
 
+/** Deletes the paragraph whose whole text is `text`. */
+function deleteParagraph(client: FuzzClient, text: string): void {
+  const end = after(client.state.doc, text);
+  client.dispatch(client.state.tr.delete(end - text.length - 1, end + 1));
+}
+
 /** Deletes the item titled `title`, as a whole. */
 function deleteItem(client: FuzzClient, title: string): void {
   const itemPos = itemPosition(client, title);
@@ -314,8 +320,7 @@ describe('rescuing text typed into a moved item', () => {
     // Bo moves the item, adds a paragraph of his own and deletes the one Anna's follows.
     moveItem(bo, 'Første');
     addParagraph(bo, 'gamma.', 'Bos afsnit.');
-    const end = after(bo.state.doc, 'Alfa beta gamma.');
-    bo.dispatch(bo.state.tr.delete(end - 'Alfa beta gamma.'.length - 1, end + 1));
+    deleteParagraph(bo, 'Alfa beta gamma.');
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
     expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Nyt afsnit ⟦anna⟧ Bos afsnit.']);
@@ -332,36 +337,69 @@ describe('rescuing text typed into a moved item', () => {
   });
 
   describe('when every copy known at first was deleted and a colleague\'s move of the same item arrives later', () => {
-    /** Anna types; Bo moves the item and deletes his copy; Carl moves it too, offline. Returns Carl. */
-    function moveDeleteAndLateMove(anna: FuzzClient, bo: FuzzClient, server: Y.Doc): FuzzClient {
+    /**
+     * Bo moves the item and deletes his copy, Carl moves it too, offline; then Bo's work, and
+     * Anna's (`annaWorks`, between two uploads of hers), reach the server before Carl's. What all three then show.
+     */
+    function withLateMove({ server, rescuer, anna, bo }: ReturnType<typeof setUp>, annaWorks: { before: () => void; after?: () => void }): string[] {
       const carl = new FuzzClient(2, 102, Y.encodeStateAsUpdate(server));
       open.push(carl);
-      type(anna, 'Alfa', ' ⟦anna⟧');
+      annaWorks.before();
       moveItem(bo, 'Første');
       deleteItem(bo, 'Første');
       moveItem(carl, 'Første');
-      return carl;
+      upload(bo, server, rescuer);
+      upload(anna, server, rescuer);
+      annaWorks.after?.();
+      upload(anna, server, rescuer);
+      upload(carl, server, rescuer);
+      return settle(server, anna, bo, carl);
     }
 
     it('puts her text into the copy that lives once that move arrives', () => {
-      const { server, rescuer, anna, bo } = setUp();
-      const carl = moveDeleteAndLateMove(anna, bo, server);
-      upload(bo, server, rescuer);
-      upload(anna, server, rescuer);
-      upload(carl, server, rescuer);
-      expect(settle(server, anna, bo, carl)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦anna⟧ beta gamma.']);
+      const world = setUp();
+      expect(withLateMove(world, { before: () => type(world.anna, 'Alfa', ' ⟦anna⟧') })).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦anna⟧ beta gamma.']);
+    });
+
+    it('keeps the order of what she typed in two goes', () => {
+      const world = setUp();
+      const annaWorks = { before: () => type(world.anna, 'Alfa', ' én'), after: () => type(world.anna, 'Alfa én', ' to') };
+      expect(withLateMove(world, annaWorks)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa én to beta gamma.']);
+    });
+
+    it('puts a paragraph she added there, with what she typed into it later', () => {
+      const world = setUp();
+      const annaWorks = { before: () => addParagraph(world.anna, 'gamma.', 'Nyt'), after: () => type(world.anna, 'Nyt', ' afsnit') };
+      expect(withLateMove(world, annaWorks)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. Nyt afsnit']);
     });
 
     it('does not bring back what she deleted meanwhile', () => {
-      const { server, rescuer, anna, bo } = setUp();
-      const carl = moveDeleteAndLateMove(anna, bo, server);
-      type(anna, 'gamma', ' ⟦bliver⟧');
-      upload(bo, server, rescuer);
-      upload(anna, server, rescuer);
-      deleteText(anna, ' ⟦anna⟧');
-      upload(anna, server, rescuer);
-      upload(carl, server, rescuer);
-      expect(settle(server, anna, bo, carl)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma ⟦bliver⟧.']);
+      const world = setUp();
+      const annaTypes = (): void => {
+        type(world.anna, 'Alfa', ' ⟦anna⟧');
+        type(world.anna, 'gamma', ' ⟦bliver⟧');
+      };
+      const annaWorks = { before: annaTypes, after: () => deleteText(world.anna, ' ⟦anna⟧') };
+      expect(withLateMove(world, annaWorks)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma ⟦bliver⟧.']);
+    });
+
+    it('does not bring back what she typed into a paragraph she deleted meanwhile', () => {
+      const world = setUp();
+      const annaTypes = (): void => {
+        addParagraph(world.anna, 'gamma.', 'Andet afsnit');
+        type(world.anna, 'Alfa', ' ⟦anna⟧');
+      };
+      expect(withLateMove(world, { before: annaTypes, after: () => deleteParagraph(world.anna, 'Alfa ⟦anna⟧ beta gamma.') })).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Andet afsnit']);
+    });
+
+    it('does not bring back a paragraph she added and deleted meanwhile, with its text', () => {
+      const world = setUp();
+      const annaWorks = { before: () => addParagraph(world.anna, 'gamma.', 'Nyt afsnit'), after: () => deleteParagraph(world.anna, 'Nyt afsnit') };
+      expect(withLateMove(world, annaWorks)).toEqual([
+        'Anden: Delta epsilon.',
+        'Tredje: Zeta eta.',
+        'Første: Alfa beta gamma.',
+      ]);
     });
   });
 });
