@@ -30,7 +30,7 @@ export function fillOnBuild(schema: Schema): void {
       return node(type, attrs, content, marks);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      const nodeType = typeof type === 'string' ? schema.nodes[type] : type;
+      const nodeType = typeof type === 'string' ? schema.nodes[type] : type.schema === schema ? type : undefined;
       const filled = nodeType?.createAndFill(attrs, content, marks);
       // Only missing content is filled; anything else still fails as before.
       if (!filled) throw error;

@@ -600,7 +600,10 @@ export class OrphanRescuer {
         list.push({ kind: 'chars', container, item: struct, chars: content.str, from: 0 });
       } else if (content instanceof Y.ContentType && container instanceof Y.XmlElement && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)) {
         // Not what the same updates deleted inside it on purpose (its author's undo, say).
-        const onPurpose = (child: Y.Item): boolean => explicit.some((ds) => Y.isDeleted(ds, child.id) && !Y.isDeleted(ds, (child.parent as Y.AbstractType<unknown>)._item!.id));
+        const onPurpose = (child: Y.Item): boolean => {
+          const parent = (child.parent as { _item: Y.Item | null })._item;
+          return explicit.some((ds) => Y.isDeleted(ds, child.id) && !(parent && Y.isDeleted(ds, parent.id)));
+        };
         const clone = cloneType(content.type, transaction.deleteSet, onPurpose);
         list.push({ kind: 'type', container, item: struct, clone, known: this.knownOf(clone) });
       }

@@ -21,7 +21,13 @@ export function fitsSchema(schema: Schema, element: Y.XmlElement): boolean {
  * item), as new Yjs types in y-prosemirror's layout; null if the type needs nothing or cannot be filled.
  */
 export function emptyFill(schema: Schema, element: Y.XmlElement): Array<Y.XmlElement | Y.XmlText> | null {
-  const filled = schema.nodes[element.nodeName]?.createAndFill();
+  let filled: PMNode | null | undefined;
+  try {
+    filled = schema.nodes[element.nodeName]?.createAndFill();
+  } catch {
+    // A node type with a required attribute cannot be made without one.
+    return null;
+  }
   if (!filled || filled.childCount === 0) return null;
   const children: Array<Y.XmlElement | Y.XmlText> = [];
   filled.forEach((child) => children.push(toY(child)));
