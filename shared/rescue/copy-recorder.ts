@@ -23,6 +23,7 @@ export function recordCopies(doc: Y.Doc): () => void {
   const record = (transaction: Y.Transaction): void => {
     if (!transaction.local || transaction.origin === ForwardingOrigin) return;
     const entries = copiesIn(transaction);
+    for (const [deleted, entry] of restoresIn(transaction)) if (!entries.has(deleted)) entries.set(deleted, entry);
     if (entries.size === 0) return;
     const map = forwardingMap(doc);
     const clock = transaction.beforeState.get(doc.clientID) ?? 0;
@@ -136,6 +137,49 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
       }
     }
   }
+  return entries;
+}
+
+/**
+ * The forwarding entries of an undo or redo that restored deleted types, by the `idKey` of
+ * the deleted type. Yjs restores a deleted item as a new item (noted in the old one's
+ * `redone`), so a colleague's concurrent move of the same block leaves two copies, and what
+ * someone typed into the block while it was deleted is not restored at all. The restore
+ * copies exactly what its undo step deleted: what that deletion had seen of each author is
+ * at least up to the last of their items it deleted, and whatever an author wrote into the
+ * block that it had not seen comes later (typed concurrently, into the deleted block).
+ */
+function restoresIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
+  const entries = new Map<string, ForwardingEntry>();
+  const undoManager = transaction.origin;
+  if (!(undoManager instanceof Y.UndoManager) || undoManager.currStackItem === null) return entries;
+  const own = transaction.doc.clientID;
+  const firstNew = transaction.beforeState.get(own) ?? 0;
+  const restored = (item: Y.Item): Y.ID | null => {
+    const to = item.redone;
+    return to !== null && to.client === own && to.clock >= firstNew ? to : null;
+  };
+  const deletions = undoManager.currStackItem.deletions;
+  const seen = new Map<number, number>();
+  Y.iterateDeletedStructs(transaction, deletions, (struct) => seen.set(struct.id.client, Math.max(seen.get(struct.id.client) ?? 0, struct.id.clock + struct.length)));
+  const known = [...seen].flat();
+  Y.iterateDeletedStructs(transaction, deletions, (struct) => {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return;
+    const type = struct.content.type;
+    const to = restored(struct);
+    if (!to || !(type instanceof Y.XmlText || type instanceof Y.XmlElement)) return;
+    const from: Y.ID[] = [];
+    const copies: Y.ID[] = [];
+    if (type instanceof Y.XmlText) {
+      for (let item = type._start; item !== null; item = item.right) {
+        const copy = item.content instanceof Y.ContentString ? restored(item) : null;
+        if (!copy) continue;
+        from.push(...charIds(item));
+        copies.push(...Array.from({ length: item.length }, (_, i) => Y.createID(copy.client, copy.clock + i)));
+      }
+    }
+    entries.set(idKey(struct.id), { to: [to.client, to.clock], runs: charRuns(from, copies), known, restore: true });
+  });
   return entries;
 }
 

@@ -26,6 +26,12 @@ export interface ForwardingEntry {
    * concurrently (an orphan); one below it the copying client had seen, copied or deleted.
    */
   known: number[];
+  /**
+   * Set when an undo or redo restored the deleted type (Yjs restores it as a new item). It
+   * takes the place of the entries its client wrote for the same type before: the copy those
+   * made (a move, a join) is what the undo took back.
+   */
+  restore?: true;
 }
 
 /** The Y.Map of forwarding entries in `doc`. */
@@ -72,6 +78,31 @@ export function deletedKeyOf(key: string): string {
 /** The copying transaction named in an entry key (`copierClient:clock`, the part after '>'). */
 export function copierOf(key: string): string {
   return key.slice(key.indexOf('>') + 1);
+}
+
+/**
+ * The entries of one deleted type, parted into those in force and those an undo took back:
+ * an entry with `restore` replaces the earlier entries of its own client (the move or join
+ * it undid). Both keep their order.
+ */
+export function partUndone<T extends { key: string; entry: ForwardingEntry }>(list: readonly T[]): { current: T[]; undone: T[] } {
+  const copier = (key: string): { client: string; clock: number } => {
+    const [client = '', clock = '0'] = copierOf(key).split(':');
+    return { client, clock: Number(clock) };
+  };
+  const restored = new Map<string, number>();
+  for (const { key, entry } of list) {
+    if (!entry.restore) continue;
+    const { client, clock } = copier(key);
+    restored.set(client, Math.max(restored.get(client) ?? -1, clock));
+  }
+  const current: T[] = [];
+  const undone: T[] = [];
+  for (const item of list) {
+    const { client, clock } = copier(item.key);
+    (clock < (restored.get(client) ?? -1) ? undone : current).push(item);
+  }
+  return { current, undone };
 }
 
 /** The origin of the transactions that write forwarding entries (not undoable, not an edit). */
@@ -164,12 +195,13 @@ const MAX_KNOWN = 1024;
 /** Reads an entry stored by any client, or null if it is not one (a damaged or foreign value). */
 export function readForwardingEntry(value: unknown): ForwardingEntry | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { to, runs, known } = value as Partial<ForwardingEntry>;
+  const { to, runs, known, restore } = value as Partial<ForwardingEntry>;
   const numbers = (list: unknown, tuple: number): list is number[] =>
     Array.isArray(list) && list.length % tuple === 0 && list.every((n) => Number.isSafeInteger(n) && n >= 0);
   if (!numbers(to, 2) || to.length !== 2 || !numbers(runs, 5) || !numbers(known, 2)) return null;
   if (runs.length > 5 * MAX_RUNS || known.length > 2 * MAX_KNOWN) return null;
-  return { to: [to[0]!, to[1]!], runs, known };
+  if (restore !== undefined && restore !== true) return null;
+  return restore ? { to: [to[0]!, to[1]!], runs, known, restore } : { to: [to[0]!, to[1]!], runs, known };
 }
 
 /** Compresses a one-to-one character mapping into runs of consecutive ids on both sides. */

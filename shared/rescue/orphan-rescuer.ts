@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, refOf, unknownToCopier, type ForwardingEntry } from './forwarding';
+import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
@@ -112,6 +112,14 @@ export class OrphanRescuer {
   private readonly forwarding: Y.Map<ForwardingEntry>;
   /** The forwarding entries by the deleted type they are for, in key order. */
   private readonly entries = new Map<string, KeyedEntry[]>();
+  /** The same without the entries an undo took back (`partUndone`): the copies that count as concurrent. */
+  private readonly current = new Map<string, KeyedEntry[]>();
+  /**
+   * The entries to follow: those in force first, then those an undo took back (the editor
+   * binding may move the restored text again without a record: y-tiptap joins a text its
+   * own client made into the text before it, in two transactions).
+   */
+  private readonly followed = new Map<string, KeyedEntry[]>();
   /** The same entries by the copying transaction (the key part after '>'). */
   private readonly copiers = new Map<string, KeyedEntry[]>();
   /** Deleted types that have more than one copy: to be merged (concurrent-copies.ts). */
@@ -285,12 +293,12 @@ export class OrphanRescuer {
 
   /** The entries for the deleted type with `idKey` `deleted`. */
   private entriesFor(deleted: string): ForwardingEntry[] {
-    return (this.entries.get(deleted) ?? []).map(({ entry }) => entry);
+    return (this.followed.get(deleted) ?? []).map(({ entry }) => entry);
   }
 
   /** The first entry for `deleted` (the one moves of moves follow), or null. */
   private entry(deleted: string): ForwardingEntry | null {
-    return this.entries.get(deleted)?.[0]?.entry ?? null;
+    return this.followed.get(deleted)?.[0]?.entry ?? null;
   }
 
   /** Adds the entry stored under `key` to the index (a damaged value is left out). */
@@ -307,8 +315,16 @@ export class OrphanRescuer {
       list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       same.push({ key, entry });
     }
-    if (list.length > 0) this.entries.set(deleted, list);
-    else this.entries.delete(deleted);
+    if (list.length > 0) {
+      this.entries.set(deleted, list);
+      const { current, undone } = partUndone(list);
+      this.current.set(deleted, current);
+      this.followed.set(deleted, [...current, ...undone]);
+    } else {
+      this.entries.delete(deleted);
+      this.current.delete(deleted);
+      this.followed.delete(deleted);
+    }
     if (same.length > 0) this.copiers.set(copier, same);
     else this.copiers.delete(copier);
   }
@@ -319,7 +335,7 @@ export class OrphanRescuer {
   }
 
   private readonly copyIndex: CopyIndex = {
-    entries: (deleted) => this.entries.get(deleted) ?? [],
+    entries: (deleted) => this.current.get(deleted) ?? [],
     byCopier: (copier) => this.copiers.get(copier) ?? [],
   };
 
@@ -524,8 +540,8 @@ export class OrphanRescuer {
    * (a type deleted by a join of its own was copied elsewhere; that copy must stay).
    */
   private entriesWithContainer(typeKey: string, containerKey: string): ForwardingEntry[] {
-    const copiers = new Set((this.entries.get(containerKey) ?? []).map(({ key }) => copierOf(key)));
-    return (this.entries.get(typeKey) ?? []).filter(({ key }) => copiers.has(copierOf(key))).map(({ entry }) => entry);
+    const copiers = new Set((this.followed.get(containerKey) ?? []).map(({ key }) => copierOf(key)));
+    return (this.followed.get(typeKey) ?? []).filter(({ key }) => copiers.has(copierOf(key))).map(({ entry }) => entry);
   }
 
   /** Whether the element holding `text` still fits the schema (marks it may not carry, say). */
@@ -577,7 +593,7 @@ export class OrphanRescuer {
     for (const key of changed ?? []) {
       if (key === null) continue;
       this.index(key);
-      if ((this.entries.get(deletedKeyOf(key))?.length ?? 0) > 1) this.merges.add(deletedKeyOf(key));
+      if ((this.current.get(deletedKeyOf(key))?.length ?? 0) > 1) this.merges.add(deletedKeyOf(key));
     }
     const found = new Map<Y.XmlText | Y.XmlElement, Orphan[]>();
     Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {

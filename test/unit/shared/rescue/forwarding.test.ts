@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { charRuns, copiedFrom, forwardedId, readForwardingEntry, type ForwardingEntry } from '../../../../shared/rescue/forwarding';
+import { charRuns, copiedFrom, entryKey, forwardedId, partUndone, readForwardingEntry, type ForwardingEntry } from '../../../../shared/rescue/forwarding';
 
 /** A copy of 3,000 characters by three authors, in pieces of varying length, in shuffled order of runs. */
 function bigCopy(): { entry: ForwardingEntry; from: Y.ID[]; to: Y.ID[] } {
@@ -39,5 +39,21 @@ describe('forwarding entries', () => {
     expect(forwardedId(entry, Y.createID(5, 4))).not.toBeNull();
     expect(forwardedId(entry, Y.createID(5, 20))).toBeNull();
     expect(copiedFrom(entry, Y.createID(6, 101))).toEqual(Y.createID(5, 4));
+  });
+
+  it('reads the restore mark of an undo, and refuses an entry whose mark is anything but true', () => {
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: true })).toEqual({ to: [1, 1], runs: [], known: [], restore: true });
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [] })).toEqual({ to: [1, 1], runs: [], known: [] });
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: 'yes' })).toBeNull();
+  });
+
+  it('counts a move as taken back by a later restore of the same client, not by another client\'s or an earlier one', () => {
+    const entry = (restore: boolean): ForwardingEntry => (restore ? { to: [1, 1], runs: [], known: [], restore: true } : { to: [1, 1], runs: [], known: [] });
+    const move = { key: entryKey('7:0', 5, 10), entry: entry(false) };
+    const othersMove = { key: entryKey('7:0', 6, 50), entry: entry(false) };
+    const restore = { key: entryKey('7:0', 5, 20), entry: entry(true) };
+    const laterMove = { key: entryKey('7:0', 5, 30), entry: entry(false) };
+    expect(partUndone([move, othersMove, restore, laterMove])).toEqual({ current: [othersMove, restore, laterMove], undone: [move] });
+    expect(partUndone([move, othersMove])).toEqual({ current: [move, othersMove], undone: [] });
   });
 });

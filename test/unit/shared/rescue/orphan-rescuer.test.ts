@@ -206,6 +206,49 @@ describe('rescuing text typed into a moved item', () => {
     expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
   });
 
+  it('puts what Anna typed into a deleted item back when Bo undoes the deletion', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    deleteItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    type(anna, 'Alfa', ' ⟦anna⟧');
+    upload(anna, server, rescuer);
+    // Bo sees her typing arrive in the item he deleted, and then takes his deletion back.
+    download(bo, server);
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Første: Alfa ⟦anna⟧ beta gamma.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
+  });
+
+  it('keeps an item once that Anna moved while Bo deleted it and took the deletion back', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    deleteItem(bo, 'Første');
+    moveItem(anna, 'Første');
+    upload(anna, server, rescuer);
+    download(bo, server);
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    const shown = settle(server, anna, bo);
+    expect(shown.filter((line) => line.startsWith('Første'))).toEqual(['Første: Alfa beta gamma.']);
+    expect(shown).toHaveLength(3);
+  });
+
+  it('puts what Anna typed into a paragraph once, when Bo joined it to the one before and took the join back', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const end = after(bo.state.doc, 'Alfa beta');
+    bo.dispatch(bo.state.tr.split(end));
+    upload(bo, server, rescuer);
+    download(anna, server);
+    bo.pause();
+    bo.dispatch(bo.state.tr.delete(end, end + 2));
+    upload(bo, server, rescuer);
+    bo.pause();
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    type(anna, 'gamma', ' ⟦anna⟧');
+    upload(anna, server, rescuer);
+    expect(settle(server, anna, bo)[0]).toEqual('Første: Alfa beta  gamma ⟦anna⟧.');
+  });
+
   it('ignores forwarding entries it cannot read (a damaged or foreign value) and still syncs', () => {
     const { server, rescuer, anna, bo } = setUp();
     bo.ydoc.transact(() => {
