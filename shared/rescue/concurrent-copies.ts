@@ -136,41 +136,78 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
   /** The type `key` of `other` and its characters, back at the original (null: made after the copy). */
   const backPath = [...other.path].reverse();
   const back = (key: string, chars: Array<Y.ID | null>): { key: string; chars: Array<Y.ID | null> } | null => {
+    // keys[0] is the type in `other`; keys[h + 1] the type that hop h (backwards) copied into keys[h].
+    const keys = [key];
     for (const copier of backPath) {
-      const found = hops.of(copier).byCopy.get(key);
+      const found = hops.of(copier).byCopy.get(keys[keys.length - 1]!);
       if (!found) return null;
-      // Text the rescue put into the copy came from the same original: its entries say from where.
-      const alternatives = sameTarget(found.original, found.entry);
-      chars = chars.map((id) => (id ? (copiedFrom(found.entry, id) ?? firstOf(alternatives, (entry) => copiedFrom(entry, id))) : null));
-      key = found.original;
+      keys.push(found.original);
     }
-    return { key, chars };
+    return { key: keys[keys.length - 1]!, chars: chars.map((id) => id && traceBack(id, keys)) };
   };
-  /** The other entries for the deleted type `original` that copied into the same type as `entry` (the rescue's). */
-  const sameTarget = (original: string, entry: ForwardingEntry): ForwardingEntry[] =>
-    index.entries(original).flatMap(({ entry: other }) => (other !== entry && other.to[0] === entry.to[0] && other.to[1] === entry.to[1] ? [other] : []));
+  /**
+   * Character `id` of type keys[0], back to its character in the original (the last key);
+   * null when it was made after the copy. A character the rescue put into a copy came from a
+   * type further back on the way (the rescue follows moves of moves): its entry says which.
+   */
+  const traceBack = (id: Y.ID, keys: string[]): Y.ID | null => {
+    let at: Y.ID | null = id;
+    for (let h = 0; at !== null && h < keys.length - 1; ) {
+      const into = keys[h]!;
+      const char: Y.ID = at;
+      at = null;
+      for (let from = h + 1; from < keys.length && at === null; from++) {
+        at = firstOf(index.entries(keys[from]!), ({ entry }) => (idKey(copyIdOf(entry)) === into ? copiedFrom(entry, char) : null));
+        if (at !== null) h = from;
+      }
+    }
+    return at;
+  };
   /** The original type `key` and its characters, forward in `keep`. */
   const forward = (key: string, chars: Array<Y.ID | null>): { type: Fate; chars: Fate[] } => {
-    const fates: Fate[] = chars.map((id) => (id ? { id } : 'unique'));
+    // keys[0] is the original; keys[h + 1] the copy that hop h of keep's path made of keys[h].
+    const keys = [key];
+    const copied: ForwardingEntry[] = [];
+    let broken: Hop | null = null;
     for (const copier of keep.path) {
       const hop = hops.of(copier);
-      const entry = hop.byOriginal.get(key);
+      const entry = hop.byOriginal.get(keys[keys.length - 1]!);
       if (!entry) {
-        // Not copied: deleted on keep's side before the copy, or new to that copier.
-        const unseen = hop.any !== null && unknownToCopier(hop.any, idOfKey(key));
-        return { type: unseen ? 'unique' : 'gone', chars: fates.map((fate) => (fate === 'unique' ? fate : unseen ? 'unique' : 'gone')) };
+        broken = hop;
+        break;
       }
-      const alternatives = sameTarget(key, entry);
-      for (let i = 0; i < fates.length; i++) {
-        const fate = fates[i]!;
-        if (typeof fate !== 'object') continue;
-        // Not copied: deleted before the copy, new to the copier, or put there by the rescue since.
-        const to = forwardedId(entry, fate.id) ?? firstOf(alternatives, (other) => forwardedId(other, fate.id));
-        fates[i] = to ? { id: to } : unknownToCopier(entry, fate.id) ? 'unique' : 'gone';
-      }
-      key = idKey(copyIdOf(entry));
+      copied.push(entry);
+      keys.push(idKey(copyIdOf(entry)));
     }
-    return { type: { id: idOfKey(key) }, chars: fates };
+    const fates: Fate[] = chars.map((id) => (id ? traceForward(id, keys, copied) : 'unique'));
+    const last = keys[keys.length - 1]!;
+    if (broken) {
+      // Not copied: deleted on keep's side before the copy, or new to that copier.
+      const unseen = broken.any !== null && unknownToCopier(broken.any, idOfKey(last));
+      return { type: unseen ? 'unique' : 'gone', chars: fates.map((fate) => (fate === 'unique' ? fate : unseen ? 'unique' : 'gone')) };
+    }
+    return { type: { id: idOfKey(last) }, chars: fates };
+  };
+  /**
+   * Character `id` of type keys[0], forward to its character in the last key (`copied[h]`
+   * is the entry of the copy from keys[h] to keys[h + 1]). Not copied: deleted before the
+   * copy ('gone'), or new to the copier ('unique'). The rescue may have put it straight into
+   * a copy further on (it follows moves of moves): its entry says where.
+   */
+  const traceForward = (id: Y.ID, keys: string[], copied: ForwardingEntry[]): Fate => {
+    let at = id;
+    for (let h = 0; h < keys.length - 1; ) {
+      const char = at;
+      const entries = index.entries(keys[h]!);
+      let next: Y.ID | null = null;
+      for (let to = h + 1; to < keys.length && next === null; to++) {
+        next = firstOf(entries, ({ entry }) => (idKey(copyIdOf(entry)) === keys[to] ? forwardedId(entry, char) : null));
+        if (next !== null) h = to;
+      }
+      if (next === null) return unknownToCopier(copied[h]!, char) ? 'unique' : 'gone';
+      at = next;
+    }
+    return { id: at };
   };
   const pairs: CopyMerge['pairs'] = [];
   const unique: UniqueContent[] = [];

@@ -321,6 +321,26 @@ describe('rescuing text typed into a moved item', () => {
     });
   }
 
+  it('keeps text once that was put back past a move of a move, when a third person moved the item too', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const carl = new FuzzClient(2, 102, Y.encodeStateAsUpdate(server));
+    open.push(carl);
+    type(anna, 'Alfa', ' ⟦anna⟧');
+    // Carl has seen Anna's text and moves the item; Bo has not, and moves it twice.
+    Y.applyUpdate(carl.ydoc, Y.encodeStateAsUpdate(anna.ydoc, Y.encodeStateVector(carl.ydoc)));
+    moveItem(carl, 'Første');
+    moveItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    moveItem(bo, 'Første', itemPosition(bo, 'Anden'));
+    upload(bo, server, rescuer);
+    // Her text goes straight into Bo's second copy; then Carl's copy is merged with it.
+    upload(anna, server, rescuer);
+    upload(carl, server, rescuer);
+    const shown = settle(server, anna, bo, carl);
+    expect(shown.filter((line) => line.startsWith('Første'))).toEqual(['Første: Alfa ⟦anna⟧ beta gamma.']);
+    expect(shown).toHaveLength(3);
+  });
+
   it('puts back the part of a run of typing that the mover had not seen yet', () => {
     const { server, rescuer, anna, bo } = setUp();
     type(anna, 'Alfa', ' set');
