@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { copiedFrom, copierOf, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry } from './forwarding';
-import { itemAt, typeItem } from './struct-walk';
+import { appendAll, itemAt, typeItem } from './struct-walk';
 
 /** A forwarding entry with its key in the forwarding map. */
 export interface KeyedEntry {
@@ -10,7 +10,7 @@ export interface KeyedEntry {
 
 /** What merging needs from the rescuer. */
 export interface CopyIndex {
-  /** The entries for the deleted type with this `idKey`, in key order. */
+  /** The entries in force for the deleted type with this `idKey` (not those an undo took back), in key order. */
   entries(deleted: string): readonly KeyedEntry[];
   /** Every entry written by one copying transaction (`copier` is the key part after '>'). */
   byCopier(copier: string): readonly KeyedEntry[];
@@ -81,7 +81,7 @@ function liveCopies(doc: Y.Doc, deleted: string, index: CopyIndex, path: string[
     seen.add(idKey(to));
     const next = [...path, copierOf(key)];
     if (!item.deleted) found.push({ path: next, item });
-    else found.push(...liveCopies(doc, idKey(to), index, next, seen));
+    else appendAll(found, liveCopies(doc, idKey(to), index, next, seen));
   }
   return found;
 }

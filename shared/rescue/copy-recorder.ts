@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { charRuns, copyIdOf, entryKey, forwardingMap, ForwardingOrigin, idKey, refOf, type ForwardingEntry } from './forwarding';
-import { charIds } from './struct-walk';
+import { appendAll, charIds } from './struct-walk';
 
 /** Characters of one Y.XmlText in document order, with the id of each. */
 interface Chars {
@@ -145,8 +145,9 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
  * the deleted type. Yjs restores a deleted item as a new item (noted in the old one's
  * `redone`), so a colleague's concurrent move of the same block leaves two copies, and what
  * someone typed into the block while it was deleted is not restored at all. The restore
- * copies exactly what its undo step deleted: what that deletion had seen of each author is
- * at least up to the last of their items it deleted, and whatever an author wrote into the
+ * copies exactly what its undo step deleted: what the deletion of a block had seen of each
+ * author is at least up to the last of their items inside it that the step deleted (the
+ * block and what it held went in one transaction), and whatever an author wrote into the
  * block that it had not seen comes later (typed concurrently, into the deleted block).
  */
 function restoresIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
@@ -160,9 +161,18 @@ function restoresIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
     return to !== null && to.client === own && to.clock >= firstNew ? to : null;
   };
   const deletions = undoManager.currStackItem.deletions;
-  const seen = new Map<number, number>();
-  Y.iterateDeletedStructs(transaction, deletions, (struct) => seen.set(struct.id.client, Math.max(seen.get(struct.id.client) ?? 0, struct.id.clock + struct.length)));
-  const known = [...seen].flat();
+  // Per restored type (by its old item): the last deleted clock of each author inside it. The
+  // step may span several transactions; what lies inside the type was deleted with it, in one.
+  const seenIn = new Map<Y.Item, Map<number, number>>();
+  Y.iterateDeletedStructs(transaction, deletions, (struct) => {
+    if (!(struct instanceof Y.Item)) return;
+    for (let item: Y.Item | null = struct; item !== null; item = (item.parent as Y.AbstractType<unknown>)._item) {
+      if (!(item.content instanceof Y.ContentType) || !restored(item)) continue;
+      const seen = seenIn.get(item) ?? new Map<number, number>();
+      seenIn.set(item, seen);
+      seen.set(struct.id.client, Math.max(seen.get(struct.id.client) ?? 0, struct.id.clock + struct.length));
+    }
+  });
   Y.iterateDeletedStructs(transaction, deletions, (struct) => {
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentType)) return;
     const type = struct.content.type;
@@ -174,11 +184,11 @@ function restoresIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
       for (let item = type._start; item !== null; item = item.right) {
         const copy = item.content instanceof Y.ContentString ? restored(item) : null;
         if (!copy) continue;
-        from.push(...charIds(item));
-        copies.push(...Array.from({ length: item.length }, (_, i) => Y.createID(copy.client, copy.clock + i)));
+        appendAll(from, charIds(item));
+        for (let i = 0; i < item.length; i++) copies.push(Y.createID(copy.client, copy.clock + i));
       }
     }
-    entries.set(idKey(struct.id), { to: [to.client, to.clock], runs: charRuns(from, copies), known, restore: true });
+    entries.set(idKey(struct.id), { to: [to.client, to.clock], runs: charRuns(from, copies), known: [...(seenIn.get(struct) ?? [])].flat(), restore: true });
   });
   return entries;
 }
@@ -245,7 +255,7 @@ function textChars(text: Y.XmlText, keep: (item: Y.Item) => boolean): Chars {
   for (let item = text._start; item !== null; item = item.right) {
     if (!(item.content instanceof Y.ContentString) || !keep(item)) continue;
     chars += item.content.str;
-    ids.push(...charIds(item));
+    appendAll(ids, charIds(item));
   }
   return { text: chars, ids };
 }
@@ -274,7 +284,7 @@ function newText(doc: Y.Doc, firstNew: number): { runs: NewRun[]; emptyTexts: Y.
       }
       if (!current) runs.push((current = { into, text: '', ids: [] }));
       current.text += (item.content as Y.ContentString).str;
-      current.ids.push(...charIds(item));
+      appendAll(current.ids, charIds(item));
     }
   }
   return { runs, emptyTexts: created.filter((text) => text.length === 0) };

@@ -188,6 +188,20 @@ export function knownClock(entry: ForwardingEntry, client: number): number {
   return 0;
 }
 
+/** The shape of a key `entryKey` writes. */
+const ENTRY_KEY = /^\d+:\d+>(\d+):\d+$/;
+
+/**
+ * Whether the entry stored under `key` has a key of the right shape and was written by the
+ * client the key names as its copier. Keys come from any client: one that wrote entries in
+ * another's name could mark that client's moves as undone (`partUndone`).
+ */
+export function writtenByItsCopier<T>(map: Y.Map<T>, key: string): boolean {
+  const match = ENTRY_KEY.exec(key);
+  const writer = map._map.get(key)?.id.client;
+  return match !== null && writer !== undefined && String(writer) === match[1];
+}
+
 /** The most runs and known authors an entry may have (bounds the rescuer's work on a hostile entry). */
 const MAX_RUNS = 4096;
 const MAX_KNOWN = 1024;

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, type ForwardingEntry } from './forwarding';
+import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, writtenByItsCopier, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
-import { charIds, forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
+import { appendAll, charIds, forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -182,7 +182,7 @@ export class OrphanRescuer {
     let released = false;
     for (const [key, waiting] of this.waiting) {
       if (!this.entry(key) && !this.inCopiedParent(waiting.orphans[0]!.container)) continue;
-      this.ready.push(...waiting.orphans);
+      appendAll(this.ready, waiting.orphans);
       this.waiting.delete(key);
       released = true;
     }
@@ -264,7 +264,7 @@ export class OrphanRescuer {
 
   /** Puts the stalled orphans that have not waited too long back into the queue, without what was deleted on purpose meanwhile. */
   private retryStalled(): void {
-    for (const { orphan, since } of this.stalled) if (this.transactions - since <= WAIT_TRANSACTIONS) this.ready.push(...withoutErased(orphan, this.erased));
+    for (const { orphan, since } of this.stalled) if (this.transactions - since <= WAIT_TRANSACTIONS) appendAll(this.ready, withoutErased(orphan, this.erased));
     this.stalled = [];
   }
 
@@ -301,9 +301,9 @@ export class OrphanRescuer {
     return this.followed.get(deleted)?.[0]?.entry ?? null;
   }
 
-  /** Adds the entry stored under `key` to the index (a damaged value is left out). */
+  /** Adds the entry stored under `key` to the index (a damaged value, or one written in another client's name, is left out). */
   private index(key: string): void {
-    const entry = readForwardingEntry(this.forwarding.get(key));
+    const entry = writtenByItsCopier(this.forwarding, key) ? readForwardingEntry(this.forwarding.get(key)) : null;
     const deleted = deletedKeyOf(key);
     const copier = copierOf(key);
     const list = (this.entries.get(deleted) ?? []).filter((known) => known.key !== key);
@@ -521,7 +521,7 @@ export class OrphanRescuer {
       if (isType) {
         const parent = item.parent as Y.AbstractType<unknown>;
         if (!item.deleted) copies.push({ id: to, item });
-        else if (parent._item) copies.push(...this.liveCopies(idKey(parent._item.id), to, true, hops + 1, seen));
+        else if (parent._item) appendAll(copies, this.liveCopies(idKey(parent._item.id), to, true, hops + 1, seen));
         continue;
       }
       const text = item.parent;
@@ -529,7 +529,7 @@ export class OrphanRescuer {
       if (!text._item.deleted) {
         if (!item.deleted) copies.push({ id: to, item });
       } else {
-        copies.push(...this.liveCopies(idKey(text._item.id), to, false, hops + 1, seen));
+        appendAll(copies, this.liveCopies(idKey(text._item.id), to, false, hops + 1, seen));
       }
     }
     return copies;
@@ -658,11 +658,11 @@ export class OrphanRescuer {
       for (const orphan of orphans) if (orphan.kind === 'erased') this.noteErased(orphan);
       const key = idKey(container._item!.id);
       if (this.entry(key) || this.inCopiedParent(container)) {
-        this.ready.push(...orphans);
+        appendAll(this.ready, orphans);
         continue;
       }
       const waiting = this.waiting.get(key);
-      if (waiting) waiting.orphans.push(...orphans);
+      if (waiting) appendAll(waiting.orphans, orphans);
       else this.waiting.set(key, { orphans, since: this.transactions });
     }
     if ((changed?.size ?? 0) > 0 && this.stalled.length > 0) this.retryStalled();
@@ -671,7 +671,7 @@ export class OrphanRescuer {
       const deleted = deletedKeyOf(key);
       const waiting = this.waiting.get(deleted);
       if (waiting && this.entry(deleted)) {
-        this.ready.push(...waiting.orphans);
+        appendAll(this.ready, waiting.orphans);
         this.waiting.delete(deleted);
       }
     }

@@ -30,7 +30,7 @@ export function newChars(text: Y.XmlText, client: number, first: number): Y.ID[]
   const ids: Y.ID[] = [];
   for (let item = text._start; item !== null; item = item.right) {
     if (item.id.client !== client || item.id.clock < first || !(item.content instanceof Y.ContentString)) continue;
-    ids.push(...charIds(item));
+    appendAll(ids, charIds(item));
   }
   return ids;
 }
@@ -80,4 +80,10 @@ export function listOrder(container: Y.XmlText | Y.XmlElement): Map<Y.Item, numb
   let index = 0;
   for (let item = container._start; item !== null; item = item.right) order.set(item, index++);
   return order;
+}
+
+/** Appends every element of `items` to `target` (a spread of a long array would overflow the call stack). */
+export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const item of items) target.push(item);
+  return target;
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { charIds } from './struct-walk';
+import { appendAll, charIds } from './struct-walk';
 
 /**
  * A detached copy of a Y.XmlElement or Y.XmlText, built again with `buildClone`. It names
@@ -29,7 +29,7 @@ export function cloneType(type: Y.XmlElement | Y.XmlText, deleteSet: Y.Transacti
         else formats.set(item.content.key, item.content.value);
       } else if (item.content instanceof Y.ContentString) {
         delta.push(formats.size > 0 ? { insert: item.content.str, attributes: Object.fromEntries(formats) } : { insert: item.content.str });
-        chars.push(...charIds(item));
+        appendAll(chars, charIds(item));
       }
     }
     return { source, delta, chars };
@@ -94,7 +94,7 @@ export function pairClone(
     const copies: Y.ID[] = [];
     for (let item = built._start; item !== null; item = item.right) {
       if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
-      copies.push(...charIds(item));
+      appendAll(copies, charIds(item));
     }
     pair(clone.source, built, clone.chars.map((id, i) => [id, copies[i]!] as [Y.ID, Y.ID]).filter(([, copy]) => copy !== undefined));
     return;

@@ -109,6 +109,17 @@ function moveItem(client: FuzzClient, title: string, to = client.state.doc.child
   expect(moveItemTo(itemPosition(client, title), to)(client.state, (tr) => client.dispatch(tr))).toBe(true);
 }
 
+/** The `idKey` of the Y element of the item titled `title` in the client's document. */
+function itemKeyOf(client: FuzzClient, title: string): string {
+  const index = bodyFragment(client.ydoc)
+    .toArray()
+    .flatMap((section) => (section instanceof Y.XmlElement ? section.toArray() : []))
+    .find((child) => child instanceof Y.XmlElement && child.nodeName === 'item' && (child.get(0) as Y.XmlElement).toString().includes(`>${title}<`));
+  if (!index) throw new Error(`no item is titled "${title}"`);
+  const { client: id, clock } = (index as Y.XmlElement)._item!.id;
+  return `${id}:${clock}`;
+}
+
 /** Deletes the paragraph whose whole text is `text`. */
 function deleteParagraph(client: FuzzClient, text: string): void {
   const end = after(client.state.doc, text);
@@ -219,6 +230,21 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo)).toEqual(['Første: Alfa ⟦anna⟧ beta gamma.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
   });
 
+  it('puts what Anna typed into a deleted item back when Bo undoes the deletion in the same undo step as a later edit', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    deleteItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    type(anna, 'Alfa', ' ⟦anna⟧');
+    type(anna, 'Delta', ' ⟦later⟧');
+    upload(anna, server, rescuer);
+    download(bo, server);
+    // Still the same undo step: it now deletes something of Anna's typed after her first words.
+    deleteText(bo, ' ⟦later⟧');
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Første: Alfa ⟦anna⟧ beta gamma.', 'Anden: Delta ⟦later⟧ epsilon.', 'Tredje: Zeta eta.']);
+  });
+
   it('keeps an item once that Anna moved while Bo deleted it and took the deletion back', () => {
     const { server, rescuer, anna, bo } = setUp();
     deleteItem(bo, 'Første');
@@ -229,6 +255,25 @@ describe('rescuing text typed into a moved item', () => {
     upload(bo, server, rescuer);
     const shown = settle(server, anna, bo);
     expect(shown.filter((line) => line.startsWith('Første'))).toEqual(['Første: Alfa beta gamma.']);
+    expect(shown).toHaveLength(3);
+  });
+
+  it('keeps an item once, with what Carl typed into it, when Bo undoes his move after Carl moved it again', () => {
+    const { server, rescuer, bo } = setUp();
+    const carl = new FuzzClient(2, 102, Y.encodeStateAsUpdate(server));
+    open.push(carl);
+    moveItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    download(carl, server);
+    moveItem(carl, 'Første', itemPosition(carl, 'Anden'));
+    type(carl, 'Alfa', ' ⟦carl⟧');
+    upload(carl, server, rescuer);
+    // Bo has not seen Carl's move: his undo deletes the copy he made and restores the original.
+    bo.pause();
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    const shown = settle(server, bo, carl);
+    expect(shown.filter((line) => line.startsWith('Første'))).toEqual(['Første: Alfa ⟦carl⟧ beta gamma.']);
     expect(shown).toHaveLength(3);
   });
 
@@ -272,6 +317,22 @@ describe('rescuing text typed into a moved item', () => {
     type(bo, 'Alfa', ' ⟦bo⟧');
     upload(bo, server, rescuer);
     expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦bo⟧ beta gamma.']);
+  });
+
+  it('ignores a forwarding entry written in another client\'s name (one marking her move as undone)', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const carl = new FuzzClient(2, 102, Y.encodeStateAsUpdate(server));
+    open.push(carl);
+    const original = itemKeyOf(carl, 'Første');
+    carl.ydoc.transact(() => {
+      forwardingMap(carl.ydoc).set(`${original}>${anna.ydoc.clientID}:${Number.MAX_SAFE_INTEGER}`, { to: [0, 0], runs: [], known: [], restore: true });
+    });
+    upload(carl, server, rescuer);
+    moveItem(anna, 'Første');
+    moveItem(bo, 'Første');
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma.']);
   });
 
   it('keeps an item that two people moved at the same time once when both went on editing their copy: additions and deletions of both', () => {
@@ -366,7 +427,7 @@ describe('rescuing text typed into a moved item', () => {
     bo.ydoc.transact(() => {
       const map = forwardingMap(bo.ydoc);
       for (const [original, to] of pairs) {
-        for (let copy = 0; copy < 40; copy++) map.set(`${to[0]}:${to[1]}>${9000 + copy}:${copy}`, { to: original.split(':').map(Number) as [number, number], runs: [], known: [] });
+        for (let copy = 0; copy < 40; copy++) map.set(`${to[0]}:${to[1]}>${bo.ydoc.clientID}:${1_000_000 + copy}`, { to: original.split(':').map(Number) as [number, number], runs: [], known: [] });
       }
     });
     upload(bo, server, rescuer);
