@@ -237,14 +237,14 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
       return true;
     }
     const counterpart = there.type === 'gone' ? null : typeItem(doc, there.type.id);
+    // Moved on keep's side (a join): what `other` has of its own follows it, through the entries of that move.
+    const movedOn = !!counterpart?.deleted && index.entries(idKey(counterpart.id)).length > 0;
     if (!counterpart || counterpart.deleted) {
       if (root) return false;
-      // Moved on keep's side (a join): what `other` has of its own must follow, and this cannot tell where.
-      if (counterpart && index.entries(idKey(counterpart.id)).length > 0 && !item.deleted && holdsUnique(type, chars, there.chars)) return false;
-      // Deleted on keep's side: deleted on purpose, and all in it goes.
-      return true;
+      // Deleted on keep's side on purpose (all in it goes), or nothing of other's own to follow the move.
+      if (!movedOn || item.deleted || !holdsUnique(type, chars, there.chars)) return true;
     }
-    const copy = (counterpart.content as Y.ContentType).type as Y.XmlElement | Y.XmlText;
+    const copy = (counterpart!.content as Y.ContentType).type as Y.XmlElement | Y.XmlText;
     if ((type instanceof Y.XmlText) !== (copy instanceof Y.XmlText)) return false;
     const paired: Array<[Y.ID, Y.ID]> = [];
     const runs: Array<{ item: Y.Item; from: number; to: number }> = [];
@@ -257,6 +257,9 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
         const last = runs[runs.length - 1];
         if (last && last.item === char.item && last.to === char.offset) last.to += 1;
         else runs.push({ item: char.item, from: char.offset, to: char.offset + 1 });
+      } else if (fate !== 'gone' && movedOn) {
+        // Its counterpart went with the move: pairing them lets what is put in next to it follow.
+        if (!deleted) paired.push([ids[i]!, fate.id]);
       } else if (fate !== 'gone' && liveChar(doc, fate.id)) {
         if (deleted) erase.push(fate.id);
         else paired.push([ids[i]!, fate.id]);
@@ -267,7 +270,7 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
       // Moved within `other` (a join, say): its counterpart may hold what keep's side typed since; keep both copies.
       if (index.entries(idKey(item.id)).length > 0) return false;
       // Deleted on purpose: it goes in `keep` too (delete wins).
-      erase.push(counterpart.id);
+      erase.push(counterpart!.id);
       return true;
     }
     if (type instanceof Y.XmlText) for (const run of runs) unique.push({ kind: 'chars', container: type, ...run });

@@ -351,6 +351,23 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første ⟦anna⟧: Alfa ⟦senere⟧ gamma. ⟦bo⟧']);
   });
 
+  it('keeps an item that two people moved at once once when one of them then joined two of its paragraphs: what the other typed follows the join', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const end = after(bo.state.doc, 'Alfa beta');
+    bo.dispatch(bo.state.tr.split(end));
+    upload(bo, server, rescuer);
+    download(anna, server);
+    // Anna moves the item and joins its two paragraphs again; Bo moves it and types into the second.
+    moveItem(anna, 'Første');
+    const join = after(anna.state.doc, 'Alfa beta');
+    anna.dispatch(anna.state.tr.delete(join, join + 2));
+    moveItem(bo, 'Første');
+    type(bo, 'gamma', ' ⟦bo⟧');
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma ⟦bo⟧.']);
+  });
+
   it('keeps a paragraph added to the copy that goes, in its place in the kept item', () => {
     const { server, rescuer, anna, bo } = setUp();
     moveItem(anna, 'Første');
