@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { copiedFrom, copierOf, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry } from './forwarding';
-import { appendAll, charIds, itemAt, typeItem } from './struct-walk';
+import { appendAll, itemAt, typeItem } from './struct-walk';
 
 /** A forwarding entry with its key in the forwarding map. */
 export interface KeyedEntry {
@@ -128,11 +128,9 @@ type Fate =
  * Pairs every live type and character of copy `other` with its counterpart in `keep`: back
  * along `other`'s path to the original, then forward along `keep`'s. What has no original,
  * or whose copier on `keep`'s path had not seen it, is unique to `other` (to be put into
- * `keep`); what has one but no live counterpart in `keep` goes (keep's side deleted it),
- * unless keep's side moved it (a join): then what `other` has of its own follows that move.
- * A block that other's side moved away takes its counterpart with it. Null when the merge
- * could lose something: a counterpart of another kind, or a block that other's side moved
- * away whose counterpart holds what keep's side added since.
+ * `keep`); what has one but no live counterpart in `keep` goes (keep's side deleted it).
+ * Null when the merge could lose something: a counterpart of another kind, or unique
+ * content in a block that `keep`'s side moved away (a join) rather than deleted.
  */
 function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, doc: Y.Doc, index: CopyIndex): CopyMerge | null {
   /** The type `key` of `other` and its characters, back at the original (null: made after the copy). */
@@ -269,9 +267,8 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
     });
     if (item.deleted) {
       if (type instanceof Y.XmlText) return true;
-      // Moved within `other` (a join, say): what it held went with the move (and is merged from
-      // there); its counterpart goes too, unless it holds what keep's side added since.
-      if (index.entries(idKey(item.id)).length > 0 && !coveredBy(item, counterpart!)) return false;
+      // Moved within `other` (a join, say): its counterpart may hold what keep's side typed since; keep both copies.
+      if (index.entries(idKey(item.id)).length > 0) return false;
       // Deleted on purpose: it goes in `keep` too (delete wins).
       erase.push(counterpart!.id);
       return true;
@@ -282,26 +279,6 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
       if (child.content instanceof Y.ContentType && !visit(child, false)) return false;
     }
     return true;
-  };
-  /** Whether everything live in `counterpart` (of keep) is the counterpart of something in type `item` of other. */
-  const coveredBy = (item: Y.Item, counterpart: Y.Item): boolean => {
-    const reached = new Set<string>();
-    const collect = (of: Y.Item): void => {
-      const { there } = locate(of);
-      if (!there) return;
-      if (typeof there.type === 'object') reached.add(idKey(there.type.id));
-      for (const fate of there.chars) if (typeof fate === 'object') reached.add(idKey(fate.id));
-      for (let child = (of.content as Y.ContentType).type._start; child !== null; child = child.right) if (child.content instanceof Y.ContentType) collect(child);
-    };
-    collect(item);
-    const covered = (of: Y.Item): boolean => {
-      for (let child = (of.content as Y.ContentType).type._start; child !== null; child = child.right) {
-        if (child.deleted) continue;
-        if (child.content instanceof Y.ContentType ? !reached.has(idKey(child.id)) || !covered(child) : child.content instanceof Y.ContentString && charIds(child).some((id) => !reached.has(idKey(id)))) return false;
-      }
-      return true;
-    };
-    return covered(counterpart);
   };
   /** Whether `type` (with the fates of its characters) or anything in it is unique to `other`. */
   const holdsUnique = (type: Y.XmlElement | Y.XmlText, chars: Array<{ item: Y.Item }>, fates: Fate[]): boolean => {

@@ -368,25 +368,6 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma ⟦bo⟧.']);
   });
 
-  it('keeps an item that two people moved at once once when each then joined a different pair of its paragraphs', () => {
-    const { server, rescuer, anna, bo } = setUp();
-    bo.dispatch(bo.state.tr.split(after(bo.state.doc, 'Alfa beta')));
-    bo.dispatch(bo.state.tr.split(after(bo.state.doc, 'Alfa')));
-    upload(bo, server, rescuer);
-    download(anna, server);
-    expect(items(anna)[0]).toBe('Første: Alfa  beta  gamma.');
-    // Anna joins the first two paragraphs of her copy, Bo the last two of his.
-    moveItem(anna, 'Første');
-    const first = after(anna.state.doc, 'Alfa');
-    anna.dispatch(anna.state.tr.delete(first, first + 2));
-    moveItem(bo, 'Første');
-    const second = after(bo.state.doc, 'beta');
-    bo.dispatch(bo.state.tr.delete(second, second + 2));
-    upload(anna, server, rescuer);
-    upload(bo, server, rescuer);
-    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma.']);
-  });
-
   it('keeps a paragraph added to the copy that goes, in its place in the kept item', () => {
     const { server, rescuer, anna, bo } = setUp();
     moveItem(anna, 'Første');
