@@ -241,8 +241,12 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
     const movedOn = !!counterpart?.deleted && index.entries(idKey(counterpart.id)).length > 0;
     if (!counterpart || counterpart.deleted) {
       if (root) return false;
-      // Deleted on keep's side on purpose (all in it goes), or nothing of other's own to follow the move.
-      if (!movedOn || item.deleted || !holdsUnique(type, chars, there.chars)) return true;
+      // Deleted on keep's side on purpose: all in it goes.
+      if (!movedOn || item.deleted) return true;
+      // Moved on keep's side: what other's side deleted in it since cannot follow (its
+      // counterparts went with the move); keep both copies rather than bring it back.
+      if (holdsDeletion(type, chars, there.chars)) return false;
+      if (!holdsUnique(type, chars, there.chars)) return true;
     }
     const copy = (counterpart!.content as Y.ContentType).type as Y.XmlElement | Y.XmlText;
     if ((type instanceof Y.XmlText) !== (copy instanceof Y.XmlText)) return false;
@@ -279,6 +283,18 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
       if (child.content instanceof Y.ContentType && !visit(child, false)) return false;
     }
     return true;
+  };
+  /** Whether something in `type` (with the fates of its characters) that has a counterpart in `keep` was deleted in `other` since. */
+  const holdsDeletion = (type: Y.XmlElement | Y.XmlText, chars: Array<{ item: Y.Item }>, fates: Fate[]): boolean => {
+    if (chars.some((char, i) => char.item.deleted && typeof fates[i] === 'object')) return true;
+    for (let child = type._start; child !== null; child = child.right) {
+      if (!(child.content instanceof Y.ContentType)) continue;
+      const inner = child.content.type;
+      if (!(inner instanceof Y.XmlElement || inner instanceof Y.XmlText)) continue;
+      const { chars: innerChars, there } = locate(child);
+      if (there && (child.deleted ? typeof there.type === 'object' : holdsDeletion(inner, innerChars, there.chars))) return true;
+    }
+    return false;
   };
   /** Whether `type` (with the fates of its characters) or anything in it is unique to `other`. */
   const holdsUnique = (type: Y.XmlElement | Y.XmlText, chars: Array<{ item: Y.Item }>, fates: Fate[]): boolean => {
