@@ -86,20 +86,16 @@ export function copierOf(key: string): string {
  * it undid). Both keep their order.
  */
 export function partUndone<T extends { key: string; entry: ForwardingEntry }>(list: readonly T[]): { current: T[]; undone: T[] } {
-  const copier = (key: string): { client: string; clock: number } => {
-    const [client = '', clock = '0'] = copierOf(key).split(':');
-    return { client, clock: Number(clock) };
-  };
-  const restored = new Map<string, number>();
+  const restored = new Map<number, number>();
   for (const { key, entry } of list) {
     if (!entry.restore) continue;
-    const { client, clock } = copier(key);
+    const { client, clock } = idOfKey(copierOf(key));
     restored.set(client, Math.max(restored.get(client) ?? -1, clock));
   }
   const current: T[] = [];
   const undone: T[] = [];
   for (const item of list) {
-    const { client, clock } = copier(item.key);
+    const { client, clock } = idOfKey(copierOf(item.key));
     (clock < (restored.get(client) ?? -1) ? undone : current).push(item);
   }
   return { current, undone };

@@ -51,6 +51,30 @@ function setUp(): { server: Y.Doc; rescuer: OrphanRescuer; anna: FuzzClient; bo:
   return { server, rescuer, anna, bo };
 }
 
+/** A third person, Carl, holding the server's state (client id 102 unless given). */
+function joinCarl(server: Y.Doc, clientId = 102): FuzzClient {
+  const carl = new FuzzClient(2, clientId, Y.encodeStateAsUpdate(server));
+  open.push(carl);
+  return carl;
+}
+
+/** Splits the paragraph after `text`. */
+function splitAfter(client: FuzzClient, text: string): void {
+  client.dispatch(client.state.tr.split(after(client.state.doc, text)));
+}
+
+/** Joins the paragraph after `text` with the next one (Delete at its end). */
+function joinAfter(client: FuzzClient, text: string): void {
+  const end = after(client.state.doc, text);
+  client.dispatch(client.state.tr.delete(end, end + 2));
+}
+
+/** Expects `shown` to hold the three items, "Første" once, as `line`. */
+function expectFirstOnce(shown: string[], line: string): void {
+  expect(shown.filter((item) => item.startsWith('Første'))).toEqual([line]);
+  expect(shown).toHaveLength(3);
+}
+
 /** Sends what the server lacks from `client` (as a reconnecting client's sync does), and lets the rescuer act. */
 function upload(client: FuzzClient, server: Y.Doc, rescuer: OrphanRescuer): void {
   const update = Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server));
@@ -254,14 +278,12 @@ describe('rescuing text typed into a moved item', () => {
     expect(bo.undo()).toBe(true);
     upload(bo, server, rescuer);
     const shown = settle(server, anna, bo);
-    expect(shown.filter((line) => line.startsWith('Første'))).toEqual(['Første: Alfa beta gamma.']);
-    expect(shown).toHaveLength(3);
+    expectFirstOnce(shown, 'Første: Alfa beta gamma.');
   });
 
   it('keeps an item once, with what Carl typed into it, when Bo undoes his move after Carl moved it again', () => {
     const { server, rescuer, bo } = setUp();
-    const carl = new FuzzClient(2, 102, Y.encodeStateAsUpdate(server));
-    open.push(carl);
+    const carl = joinCarl(server);
     moveItem(bo, 'Første');
     upload(bo, server, rescuer);
     download(carl, server);
@@ -273,18 +295,16 @@ describe('rescuing text typed into a moved item', () => {
     expect(bo.undo()).toBe(true);
     upload(bo, server, rescuer);
     const shown = settle(server, bo, carl);
-    expect(shown.filter((line) => line.startsWith('Første'))).toEqual(['Første: Alfa ⟦carl⟧ beta gamma.']);
-    expect(shown).toHaveLength(3);
+    expectFirstOnce(shown, 'Første: Alfa ⟦carl⟧ beta gamma.');
   });
 
   it('puts what Anna typed into a paragraph once, when Bo joined it to the one before and took the join back', () => {
     const { server, rescuer, anna, bo } = setUp();
-    const end = after(bo.state.doc, 'Alfa beta');
-    bo.dispatch(bo.state.tr.split(end));
+    splitAfter(bo, 'Alfa beta');
     upload(bo, server, rescuer);
     download(anna, server);
     bo.pause();
-    bo.dispatch(bo.state.tr.delete(end, end + 2));
+    joinAfter(bo, 'Alfa beta');
     upload(bo, server, rescuer);
     bo.pause();
     expect(bo.undo()).toBe(true);
@@ -321,8 +341,7 @@ describe('rescuing text typed into a moved item', () => {
 
   it('ignores a forwarding entry written in another client\'s name (one marking her move as undone)', () => {
     const { server, rescuer, anna, bo } = setUp();
-    const carl = new FuzzClient(2, 102, Y.encodeStateAsUpdate(server));
-    open.push(carl);
+    const carl = joinCarl(server);
     const original = itemKeyOf(carl, 'Første');
     carl.ydoc.transact(() => {
       forwardingMap(carl.ydoc).set(`${original}>${anna.ydoc.clientID}:${Number.MAX_SAFE_INTEGER}`, { to: [0, 0], runs: [], known: [], restore: true });
@@ -353,14 +372,12 @@ describe('rescuing text typed into a moved item', () => {
 
   it('keeps an item that two people moved at once once when one of them then joined two of its paragraphs: what the other typed follows the join', () => {
     const { server, rescuer, anna, bo } = setUp();
-    const end = after(bo.state.doc, 'Alfa beta');
-    bo.dispatch(bo.state.tr.split(end));
+    splitAfter(bo, 'Alfa beta');
     upload(bo, server, rescuer);
     download(anna, server);
     // Anna moves the item and joins its two paragraphs again; Bo moves it and types into the second.
     moveItem(anna, 'Første');
-    const join = after(anna.state.doc, 'Alfa beta');
-    anna.dispatch(anna.state.tr.delete(join, join + 2));
+    joinAfter(anna, 'Alfa beta');
     moveItem(bo, 'Første');
     type(bo, 'gamma', ' ⟦bo⟧');
     upload(anna, server, rescuer);
@@ -370,12 +387,11 @@ describe('rescuing text typed into a moved item', () => {
 
   it('does not bring back a word deleted in the copy that goes when the kept one\'s side joined that paragraph away', () => {
     const { server, rescuer, anna, bo } = setUp();
-    bo.dispatch(bo.state.tr.split(after(bo.state.doc, 'Alfa beta')));
+    splitAfter(bo, 'Alfa beta');
     upload(bo, server, rescuer);
     download(anna, server);
     moveItem(anna, 'Første');
-    const join = after(anna.state.doc, 'Alfa beta');
-    anna.dispatch(anna.state.tr.delete(join, join + 2));
+    joinAfter(anna, 'Alfa beta');
     moveItem(bo, 'Første');
     type(bo, 'gamma', ' ⟦bo⟧');
     deleteText(bo, 'gamma');
@@ -402,8 +418,7 @@ describe('rescuing text typed into a moved item', () => {
     it(`keeps text that only one of two people moving an item at once had seen, once (${first} reaches the server first)`, () => {
       const { server, rescuer, anna, bo } = setUp();
       // Client id 1000 sorts before Bo's (101) in the forwarding keys: on a tie Carl's copy would be kept.
-      const carl = new FuzzClient(2, 1000, Y.encodeStateAsUpdate(server));
-      open.push(carl);
+      const carl = joinCarl(server, 1000);
       type(anna, 'Alfa beta', ' ⟦x⟧');
       upload(anna, server, rescuer);
       download(bo, server);
@@ -420,8 +435,7 @@ describe('rescuing text typed into a moved item', () => {
 
   it('keeps text once that was put back past a move of a move, when a third person moved the item too', () => {
     const { server, rescuer, anna, bo } = setUp();
-    const carl = new FuzzClient(2, 102, Y.encodeStateAsUpdate(server));
-    open.push(carl);
+    const carl = joinCarl(server);
     type(anna, 'Alfa', ' ⟦anna⟧');
     // Carl has seen Anna's text and moves the item; Bo has not, and moves it twice.
     Y.applyUpdate(carl.ydoc, Y.encodeStateAsUpdate(anna.ydoc, Y.encodeStateVector(carl.ydoc)));
@@ -434,8 +448,7 @@ describe('rescuing text typed into a moved item', () => {
     upload(anna, server, rescuer);
     upload(carl, server, rescuer);
     const shown = settle(server, anna, bo, carl);
-    expect(shown.filter((line) => line.startsWith('Første'))).toEqual(['Første: Alfa ⟦anna⟧ beta gamma.']);
-    expect(shown).toHaveLength(3);
+    expectFirstOnce(shown, 'Første: Alfa ⟦anna⟧ beta gamma.');
   });
 
   it('puts back the part of a run of typing that the mover had not seen yet', () => {
@@ -502,8 +515,7 @@ describe('rescuing text typed into a moved item', () => {
      * Anna's (`annaWorks`, between two uploads of hers), reach the server before Carl's. What all three then show.
      */
     function withLateMove({ server, rescuer, anna, bo }: ReturnType<typeof setUp>, annaWorks: { before: () => void; after?: () => void }): string[] {
-      const carl = new FuzzClient(2, 102, Y.encodeStateAsUpdate(server));
-      open.push(carl);
+      const carl = joinCarl(server);
       annaWorks.before();
       moveItem(bo, 'Første');
       deleteItem(bo, 'Første');
