@@ -110,17 +110,16 @@ export class OrphanRescuer {
   private readonly erased = new Set<string>();
   private transactions = 0;
   private readonly forwarding: Y.Map<ForwardingEntry>;
-  /** The forwarding entries by the deleted type they are for, in key order. */
-  private readonly entries = new Map<string, KeyedEntry[]>();
-  /** The same without the entries an undo took back (`partUndone`): the copies that count as concurrent. */
-  private readonly current = new Map<string, KeyedEntry[]>();
   /**
-   * The entries to follow: those in force first, then those an undo took back (the editor
-   * binding may move the restored text again without a record: y-tiptap joins a text its
-   * own client made into the text before it, in two transactions).
+   * The forwarding entries by the deleted type they are for, to follow: those in force first,
+   * then those an undo took back (the editor binding may move the restored text again without
+   * a record: y-tiptap joins a text its own client made into the text before it, in two
+   * transactions); each part in key order.
    */
   private readonly followed = new Map<string, KeyedEntry[]>();
-  /** The same entries by the copying transaction (the key part after '>'). */
+  /** The entries in force (`partUndone`): the copies that count as concurrent. */
+  private readonly current = new Map<string, KeyedEntry[]>();
+  /** All entries by the copying transaction (the key part after '>'). */
   private readonly copiers = new Map<string, KeyedEntry[]>();
   /** Deleted types that have more than one copy: to be merged (concurrent-copies.ts). */
   private merges = new Set<string>();
@@ -306,22 +305,19 @@ export class OrphanRescuer {
     const entry = writtenByItsCopier(this.forwarding, key) ? readForwardingEntry(this.forwarding.get(key)) : null;
     const deleted = deletedKeyOf(key);
     const copier = copierOf(key);
-    const list = (this.entries.get(deleted) ?? []).filter((known) => known.key !== key);
+    const list = (this.followed.get(deleted) ?? []).filter((known) => known.key !== key);
     const same = (this.copiers.get(copier) ?? []).filter((known) => known.key !== key);
     // A removed or damaged value leaves the index; a deleted type copied more often than any
     // editing explains is not followed further (bounds the work a hostile client can cause).
     if (entry && list.length < MAX_ENTRIES_PER_TYPE) {
       list.push({ key, entry });
-      list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       same.push({ key, entry });
     }
     if (list.length > 0) {
-      this.entries.set(deleted, list);
-      const { current, undone } = partUndone(list);
+      const { current, undone } = partUndone(list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
       this.current.set(deleted, current);
       this.followed.set(deleted, [...current, ...undone]);
     } else {
-      this.entries.delete(deleted);
       this.current.delete(deleted);
       this.followed.delete(deleted);
     }
