@@ -11,6 +11,7 @@ import { TestNetwork, type Topology } from './test-network';
 import { describeAnomaly, TokenLedger } from './token-ledger';
 import { delimiterIndex, explainMissing, explainRepeated, type Forwarding, type TokenFate } from './token-fate';
 import { YOpLog } from './y-op-log';
+import { explainResurrected } from './token-resurrection';
 import { OrphanRescuer } from '../../shared/rescue/orphan-rescuer';
 import { deletedKeyOf, forwardingMap, readForwardingEntry } from '../../shared/rescue/forwarding';
 import { agendaRescuerOptions } from '../../shared/rescue/agenda-rescuer-options';
@@ -25,7 +26,7 @@ export interface FuzzOptions {
    */
   topology: 'star' | 'mesh';
   /** Called with the final documents before they are destroyed (for investigating a seed). */
-  inspect?: (docs: { clients: Y.Doc[]; server: Y.Doc; result: FuzzResult }) => void;
+  inspect?: (docs: { clients: Y.Doc[]; server: Y.Doc; result: FuzzResult; opLog: YOpLog }) => void;
 }
 
 /** The issue's numbers: 5 clients, 300 random steps each; the product's topology unless FUZZ_TOPOLOGY=mesh. */
@@ -122,7 +123,7 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
     const problems = compare(clients);
     if (problems.length === 0) problems.push(...checkTokens(clients, ledger, opLog, limitations));
     const result = { problems, limitations, log, tokens: ledger.tokens.size };
-    options.inspect?.({ clients: clients.map((client) => client.ydoc), server, result });
+    options.inspect?.({ clients: clients.map((client) => client.ydoc), server, result, opLog });
     return result;
   } catch (error) {
     return { problems: [`threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`], limitations, log, tokens: ledger.tokens.size };
@@ -161,7 +162,7 @@ function compare(clients: FuzzClient[]): string[] {
   return problems;
 }
 
-/** Tokens: every one typed and not deleted present once, none twice, none from nowhere. */
+/** Tokens: every one typed and not deleted present once, none twice, none from nowhere, none deleted on purpose back. */
 function checkTokens(clients: FuzzClient[], ledger: TokenLedger, opLog: YOpLog, limitations: FuzzResult['limitations']): string[] {
   const problems: string[] = [];
   const client = clients[0]!;
@@ -182,6 +183,11 @@ function checkTokens(clients: FuzzClient[], ledger: TokenLedger, opLog: YOpLog, 
     const detail = `${describeAnomaly(anomaly)}: ${why}`;
     if (fate === 'unexplained') problems.push(detail);
     else limitations.push({ kind: fate, detail });
+  }
+  for (const [name, record] of ledger.tokens) {
+    if (counts.get(name) !== 1) continue;
+    const why = explainResurrected(client.ydoc, opLog, record);
+    if (why) limitations.push({ kind: 'resurrected', detail: `${name} is back (typed by client ${record.client} at its step ${record.step}): ${why}` });
   }
   return problems;
 }

@@ -10,7 +10,8 @@
  * (shared/rescue), always online, which relays everything (FUZZ_TOPOLOGY=mesh: every peer
  * to every other, out of order; see test-network.ts). At the end, with everything delivered:
  * all editors and Y.Docs are identical, fit the schema, and every token typed and not
- * deleted is there exactly once.
+ * deleted is there exactly once; and a token deleted on purpose has not come back in a copy
+ * made without knowledge of the deletion (token-resurrection.ts).
  *
  * Where a token goes missing or doubles, the Yjs history tells why (token-fate.ts). Known
  * faults of Yjs/y-tiptap that the rescue does not fully repair (moves, splits and joins are

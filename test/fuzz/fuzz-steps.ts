@@ -217,12 +217,13 @@ export function randomStep(context: StepContext): string {
     const step = pickStep(gen);
     // Counting tokens costs a walk over the document; only steps that remove text need it.
     const before = step.removes ? tokenCounts(client.state.doc) : undefined;
-    const description = context.log.during(step.name, `client ${client.index} step ${context.step} (${step.name})`, () => step.run(context));
+    const opLabel = `client ${client.index} step ${context.step} (${step.name})`;
+    const description = context.log.during(step.name, opLabel, () => step.run(context));
     if (description === null) continue;
     const label = `client ${client.index} step ${context.step} (${description})`;
     if (before) {
       const after = tokenCounts(client.state.doc);
-      for (const [name, count] of before) if ((after.get(name) ?? 0) < count) ledger.delete(name, label);
+      for (const [name, count] of before) if ((after.get(name) ?? 0) < count) ledger.delete(name, label, opLabel);
     }
     return label;
   }

@@ -17,6 +17,11 @@ export function tokenText(client: number, serial: number): string {
   return `${String.fromCharCode(FIRST_DELIMITER + 2 * n)}c${client}-t${serial}${String.fromCharCode(FIRST_DELIMITER + 2 * n + 1)}`;
 }
 
+/** Whether `char` is a token delimiter (a CJK ideograph; no other text uses them). */
+export function isDelimiter(char: string): boolean {
+  return char >= '\u4e00' && char <= '\u9fff';
+}
+
 /** The short name of a token for messages: "c3-t17". */
 export function tokenName(client: number, serial: number): string {
   return `c${client}-t${serial}`;

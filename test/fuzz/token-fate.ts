@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { tokenText } from './fuzz-tokens';
-import type { YOpLog } from './y-op-log';
+import { isDelimiter, tokenText } from './fuzz-tokens';
+import type { LoggedOp, YOpLog } from './y-op-log';
 
 /**
  * Why a token is missing or repeated at the end of a run, found in the Yjs structure:
@@ -24,15 +24,19 @@ import type { YOpLog } from './y-op-log';
  *   reached the server only as two insertions into the deleted block, no deletion between.
  * - `two-texts`: a block held two Y.XmlTexts (two people began typing into the same empty
  *   block at once, or the rescue put text into one just as someone typed there); y-tiptap
- *   shows them as one text and, on every client that receives them, writes the second into
- *   the first and deletes it: the text is copied once per client, or lost with the deletion.
+ *   shows them as one text and, on every client that receives them (while receiving, or with
+ *   its next local step), writes the second into the first and deletes it: the text is
+ *   copied once per client, or lost with the deletion.
  * - `scrambled`: the token's characters are all in the Y.Doc, undeleted, in live nodes, but
  *   other characters ended up between them. No step cut into the token; the suspected cause
  *   is y-tiptap writing a text change as a string diff against a Y.Text that differed from
  *   the editor at that moment (see fuzz-tokens.ts).
+ * - `resurrected`: a step deleted the token on purpose, and a copy of it made concurrently
+ *   (a move, split or join by someone who had not seen the deletion) keeps it: the rescue did
+ *   not carry the deletion into the copy (see token-resurrection.ts).
  * - `unexplained`: none of the above; a fault in the editor binding or in our schema.
  */
-export type TokenFate = 'deleted' | 'emptied-block' | 'copied-container' | 'concurrent-copies' | 'rescued-again' | 'two-texts' | 'scrambled' | 'unexplained';
+export type TokenFate = 'deleted' | 'emptied-block' | 'copied-container' | 'concurrent-copies' | 'rescued-again' | 'two-texts' | 'scrambled' | 'resurrected' | 'unexplained';
 
 /**
  * Steps that remove text by intent. The server's forwarding (`forward`) deletes only what a
@@ -77,7 +81,7 @@ export function delimiterIndex(docs: Y.Doc[]): Map<string, Y.Item[]> {
         if (seen.has(key)) continue;
         seen.add(key);
         for (const char of struct.content.str) {
-          if (char < '\u4e00' || char > '\u9fff') continue;
+          if (!isDelimiter(char)) continue;
           let items = index.get(char);
           if (!items) index.set(char, (items = []));
           items.push(struct);
@@ -214,14 +218,36 @@ export function explainRepeated(fragment: Y.XmlFragment, log: YOpLog, token: Tok
   const creators = holders.map((item) => log.creator(item.id));
   const copies = creators.filter((op) => op && COPYING.has(op.kind));
   const rescues = creators.filter((op) => op?.kind === 'forward');
-  const byBinding = creators.filter((op) => op?.kind === 'receive');
-  if (byBinding.length > 0 && holders.some((item) => item.parent instanceof Y.XmlText && textSiblings(item.parent) > 1)) {
+  const byBinding = creators.some((op) => op?.kind === 'receive') && holders.some((item) => item.parent instanceof Y.XmlText && textSiblings(item.parent) > 1);
+  if (byBinding || holders.some((item, index) => mergedFromSibling(item, creators[index], open, log))) {
     return { fate: 'two-texts', why: `occurrences made by ${creators.map((op) => (op ? op.label : 'unknown')).join('; ')}` };
   }
   const why = creators.map((op) => (op ? op.label : 'unknown')).join('; ');
   if (copies.length >= holders.length - 1) return { fate: 'concurrent-copies', why: `occurrences made by ${why}` };
   if (rescues.length > 0 && copies.length + rescues.length >= holders.length - 1) return { fate: 'rescued-again', why: `occurrences made by ${why}` };
   return { fate: 'unexplained', why: `occurrences made by ${why}` };
+}
+
+/**
+ * Whether occurrence `item` is y-tiptap writing a second text of a block into the first, in
+ * a local step (the binding writes the editor's state back on the next local change): copied
+ * from a sibling text that the same step deleted.
+ */
+function mergedFromSibling(item: Y.Item, creator: LoggedOp | undefined, open: string, log: YOpLog): boolean {
+  const text = item.parent;
+  if (!creator || !(text instanceof Y.XmlText) || textSiblings(text) < 2) return false;
+  const doc = text.doc;
+  const at = (item.content as Y.ContentString).str.indexOf(open);
+  if (!doc || at < 0) return false;
+  return (log.sourcesOf(Y.createID(item.id.client, item.id.clock + at)) ?? []).some((source) => {
+    const sibling = Y.getItem(doc.store, source).parent;
+    return (
+      sibling instanceof Y.XmlText &&
+      sibling !== text &&
+      sibling._item?.parent === text._item?.parent &&
+      log.deleters(sibling._item!.id).some((op) => op.label === creator.label)
+    );
+  });
 }
 
 /** How many Y.XmlTexts, live or deleted, the element holding `text` has. */

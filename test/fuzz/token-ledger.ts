@@ -8,6 +8,8 @@ export interface TokenRecord {
   step: number;
   /** Set when a local step removed any of it (a delete, or an undo/redo that removed it). */
   deletedBy?: string;
+  /** The op-log labels (YOpLog) of every local step that removed any of it. */
+  removedIn: Set<string>;
 }
 
 /**
@@ -22,14 +24,16 @@ export class TokenLedger {
   type(client: number, step: number): string {
     const serial = (this.serials.get(client) ?? 0) + 1;
     this.serials.set(client, serial);
-    this.tokens.set(tokenName(client, serial), { client, serial, step });
+    this.tokens.set(tokenName(client, serial), { client, serial, step, removedIn: new Set() });
     return tokenText(client, serial);
   }
 
-  /** Records that `name` was (partly) removed by a local step. */
-  delete(name: string, by: string): void {
+  /** Records that `name` was (partly) removed by a local step, described as `by`, logged in the op log as `opLabel`. */
+  delete(name: string, by: string, opLabel: string): void {
     const record = this.tokens.get(name);
-    if (record && !record.deletedBy) record.deletedBy = by;
+    if (!record) return;
+    record.deletedBy ??= by;
+    record.removedIn.add(opLabel);
   }
 
   /** Tokens whose final count breaks the rule: missing though never deleted, or present more than once. */

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { isDelimiter } from './fuzz-tokens';
 
 /** The kind of action behind a Yjs transaction: a fuzz step's name, or `receive` for the binding's own repairs while applying remote updates. */
 export type OpKind = string;
@@ -24,10 +25,16 @@ export interface LoggedOp {
 export class YOpLog {
   private readonly ops: LoggedOp[] = [];
   private current: { kind: OpKind; label: string } = { kind: 'setup', label: 'setup' };
+  /** Per document: each token delimiter → every character of it the document holds (typed or copied). */
+  private readonly delimiters = new Map<Y.Doc, Map<string, Y.ID[]>>();
+  /** A delimiter character a local transaction created (`client:clock`) → the same delimiter's characters live in that document just before. */
+  private readonly sources = new Map<string, Y.ID[]>();
 
   /** Logs the local transactions of `doc`; transactions with origin `remote` are skipped. */
   watch(doc: Y.Doc, remote: unknown): void {
+    this.delimiters.set(doc, new Map());
     doc.on('afterTransaction', (tr: Y.Transaction) => {
+      this.noteDelimiters(doc, tr, tr.origin !== remote);
       if (tr.origin === remote) return;
       const client = doc.clientID;
       const deleted: LoggedOp['deleted'] = [];
@@ -49,6 +56,56 @@ export class YOpLog {
     } finally {
       this.current = outer;
     }
+  }
+
+  /**
+   * Indexes the token delimiters `tr` created in `doc`. For a local transaction (a copy made
+   * by a move, split, join, undo or rescue) each one's sources are noted: the characters of
+   * the same delimiter that were live in `doc` just before (live now, or deleted by `tr`).
+   */
+  private noteDelimiters(doc: Y.Doc, tr: Y.Transaction, local: boolean): void {
+    const index = this.delimiters.get(doc)!;
+    const created: Array<[string, Y.ID]> = [];
+    tr.afterState.forEach((to, client) => {
+      const from = tr.beforeState.get(client) ?? 0;
+      if (to <= from) return;
+      const structs = doc.store.clients.get(client) ?? [];
+      for (let i = Y.findIndexSS(structs, from); i < structs.length && structs[i]!.id.clock < to; i++) {
+        const struct = structs[i]!;
+        if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) continue;
+        const text = struct.content.str;
+        for (let offset = Math.max(0, from - struct.id.clock); offset < text.length && struct.id.clock + offset < to; offset++) {
+          if (isDelimiter(text[offset]!)) created.push([text[offset]!, Y.createID(struct.id.client, struct.id.clock + offset)]);
+        }
+      }
+    });
+    for (const [char, id] of created) {
+      const known = index.get(char) ?? [];
+      if (local && known.length > 0) {
+        const live = known.filter((other) => !isDeletedIn(doc, other) || Y.isDeleted(tr.deleteSet, other));
+        this.sources.set(`${id.client}:${id.clock}`, live);
+      }
+    }
+    for (const [char, id] of created) {
+      const known = index.get(char);
+      if (known) known.push(id);
+      else index.set(char, [id]);
+    }
+  }
+
+  /**
+   * Every character of the delimiter `char` that a watched document holds, live or deleted,
+   * once each (a document may have received one after its content was collected elsewhere).
+   */
+  delimiterIds(char: string): Y.ID[] {
+    const found = new Map<string, Y.ID>();
+    for (const index of this.delimiters.values()) for (const id of index.get(char) ?? []) found.set(`${id.client}:${id.clock}`, id);
+    return [...found.values()];
+  }
+
+  /** What the transaction that created the delimiter character `id` could have copied it from (undefined: typed, or nothing to copy). */
+  sourcesOf(id: Y.ID): Y.ID[] | undefined {
+    return this.sources.get(`${id.client}:${id.clock}`);
   }
 
   /** The steps that deleted the struct `id`. */
@@ -83,4 +140,9 @@ export class YOpLog {
     }
     return found;
   }
+}
+
+/** Whether the character `id` is deleted in `doc` (collected counts as deleted). */
+export function isDeletedIn(doc: Y.Doc, id: Y.ID): boolean {
+  return Y.getItem(doc.store, id).deleted;
 }

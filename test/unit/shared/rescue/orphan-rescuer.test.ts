@@ -241,6 +241,16 @@ describe('rescuing text typed into a moved item', () => {
     expect(items(anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
   });
 
+  for (const first of ['the move', 'the deletion'] as const) {
+    it(`keeps an item that Bo deleted while Anna moved it, where she moved it: nothing is lost (${first} reaches the server first)`, () => {
+      const { server, rescuer, anna, bo } = setUp();
+      deleteItem(bo, 'Første');
+      moveItem(anna, 'Første');
+      for (const client of first === 'the move' ? [anna, bo] : [bo, anna]) upload(client, server, rescuer);
+      expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma.']);
+    });
+  }
+
   it('puts what Anna typed into a deleted item back when Bo undoes the deletion', () => {
     const { server, rescuer, anna, bo } = setUp();
     deleteItem(bo, 'Første');
