@@ -245,7 +245,7 @@ function mergedFromSibling(item: Y.Item, creator: LoggedOp | undefined, open: st
       sibling instanceof Y.XmlText &&
       sibling !== text &&
       sibling._item?.parent === text._item?.parent &&
-      log.deleters(sibling._item!.id).some((op) => op.label === creator.label)
+      log.deleters(sibling._item!.id).includes(creator)
     );
   });
 }

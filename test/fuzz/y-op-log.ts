@@ -12,6 +12,10 @@ export interface LoggedOp {
   /** Clocks [from, to) of `client` created by the transaction. */
   from: number;
   to: number;
+  /** Its place in the order of all logged transactions. */
+  seq: number;
+  /** The document's state vector just before it: what its client had seen. */
+  before: Map<number, number>;
   /** Struct ranges the transaction deleted, of any client. */
   deleted: Array<{ client: number; clock: number; len: number }>;
 }
@@ -43,7 +47,7 @@ export class YOpLog {
       });
       const from = tr.beforeState.get(client) ?? 0;
       const to = tr.afterState.get(client) ?? 0;
-      if (deleted.length > 0 || to > from) this.ops.push({ ...this.current, client, from, to, deleted });
+      if (deleted.length > 0 || to > from) this.ops.push({ ...this.current, client, from, to, deleted, seq: this.ops.length, before: tr.beforeState });
     });
   }
 
@@ -60,8 +64,10 @@ export class YOpLog {
 
   /**
    * Indexes the token delimiters `tr` created in `doc`. For a local transaction (a copy made
-   * by a move, split, join, undo or rescue) each one's sources are noted: the characters of
-   * the same delimiter that were live in `doc` just before (live now, or deleted by `tr`).
+   * by a move, split, join or undo) each one's sources are noted: the characters of the same
+   * delimiter that were live in `doc` just before (live now, or deleted by `tr`). What the
+   * rescue puts back was deleted on arrival (its container was), so a rescued copy has no
+   * live source and starts a new line, as does text an undo writes anew.
    */
   private noteDelimiters(doc: Y.Doc, tr: Y.Transaction, local: boolean): void {
     const index = this.delimiters.get(doc)!;
