@@ -594,6 +594,16 @@ export class OrphanRescuer {
     const found = new Map<Y.XmlText | Y.XmlElement, Orphan[]>();
     Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
       if (!(struct instanceof Y.Item)) return;
+      // A container deleted now (a moved item, or a block in it) may hold what others deleted
+      // before, unknown to the copier.
+      if (struct.content instanceof Y.ContentType && (struct.content.type instanceof Y.XmlText || struct.content.type instanceof Y.XmlElement)) {
+        const inner = struct.content.type;
+        for (let child = inner._start; child !== null; child = child.right) {
+          if (child.deleted && !Y.isDeleted(transaction.deleteSet, child.id) && (inner instanceof Y.XmlText ? !(child.content instanceof Y.ContentFormat) : child.content instanceof Y.ContentType)) {
+            listOf(found, inner).push({ kind: 'erased', container: inner, item: child, ids: idsOf(child) });
+          }
+        }
+      }
       const container = struct.parent;
       if (!(container instanceof Y.XmlText || container instanceof Y.XmlElement) || !container._item?.deleted) return;
       const containerId = container._item.id;
@@ -618,15 +628,6 @@ export class OrphanRescuer {
         };
         const clone = cloneType(content.type, transaction.deleteSet, onPurpose);
         list.push({ kind: 'type', container, item: struct, clone, known: this.knownOf(clone) });
-      }
-      // A container deleted now may hold what others deleted before, unknown to the copier.
-      if (content instanceof Y.ContentType && (content.type instanceof Y.XmlText || content.type instanceof Y.XmlElement)) {
-        const inner = content.type;
-        for (let child = inner._start; child !== null; child = child.right) {
-          if (child.deleted && !Y.isDeleted(transaction.deleteSet, child.id) && (inner instanceof Y.XmlText ? !(child.content instanceof Y.ContentFormat) : child.content instanceof Y.ContentType)) {
-            listOf(found, inner).push({ kind: 'erased', container: inner, item: child, ids: idsOf(child) });
-          }
-        }
       }
     });
     // What an update deleted inside a container that was deleted without its sender knowing

@@ -413,6 +413,20 @@ describe('rescuing text typed into a moved item', () => {
     expect(shown.filter((line) => line.includes('⟦bo⟧') && line.includes('gamma'))).toEqual([]);
   });
 
+  for (const first of ['Anna', 'Bo'] as const) {
+    it(`does not bring back what Anna deleted by joining two paragraphs across it, when Bo moved the item meanwhile (${first} reaches the server first)`, () => {
+      const { server, rescuer, anna, bo } = setUp();
+      addParagraph(anna, 'Alfa beta gamma.', 'Nyt ⟦x⟧ afsnit.');
+      upload(anna, server, rescuer);
+      download(bo, server);
+      // One deletion from the end of the first paragraph to just after "⟦x⟧": a join.
+      anna.dispatch(anna.state.tr.delete(after(anna.state.doc, 'gamma.'), after(anna.state.doc, 'Nyt ⟦x⟧')));
+      moveItem(bo, 'Første');
+      for (const client of first === 'Anna' ? [anna, bo] : [bo, anna]) upload(client, server, rescuer);
+      expect(settle(server, anna, bo).filter((shown) => shown.startsWith('Første'))).toEqual(['Første: Alfa beta gamma. afsnit.']);
+    });
+  }
+
   it('keeps a paragraph added to the copy that goes, in its place in the kept item', () => {
     const { server, rescuer, anna, bo } = setUp();
     moveItem(anna, 'Første');
