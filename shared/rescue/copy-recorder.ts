@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { charRuns, copyIdOf, entryKey, forwardingMap, ForwardingOrigin, idKey, refOf, type ForwardingEntry } from './forwarding';
-import { appendAll, charIds } from './struct-walk';
+import { charRuns, copyIdOf, entryKey, forwardingMap, ForwardingOrigin, idKey, idOfKey, refOf, type ForwardingEntry } from './forwarding';
+import { appendAll, charIds, deleteSetOf } from './struct-walk';
 
 /** Characters of one Y.XmlText in document order, with the id of each. */
 interface Chars {
@@ -20,11 +20,22 @@ interface NewRun extends Chars {
  * `ForwardingOrigin`, so it is never undone. Installs on `doc`; returns the uninstaller.
  */
 export function recordCopies(doc: Y.Doc): () => void {
+  // Characters this client deleted on purpose: in edits that only deleted, from texts that
+  // stayed. Kept for the editor's lifetime (a few bytes per deleted run).
+  let erasedHere = Y.createDeleteSet();
   const record = (transaction: Y.Transaction): void => {
     if (!transaction.local || transaction.origin === ForwardingOrigin) return;
+    if ((transaction.afterState.get(doc.clientID) ?? 0) === (transaction.beforeState.get(doc.clientID) ?? 0)) {
+      erasedHere = deleteSetOf(charsDeletedFromLiveTexts(transaction), erasedHere);
+      return;
+    }
     const entries = copiesIn(transaction);
     for (const [deleted, entry] of restoresIn(transaction)) if (!entries.has(deleted)) entries.set(deleted, entry);
     if (entries.size === 0) return;
+    for (const [deleted, entry] of entries) {
+      const erased = erasedBefore(doc, deleted, transaction, erasedHere);
+      if (erased.length > 0) entry.erased = erased;
+    }
     const map = forwardingMap(doc);
     const clock = transaction.beforeState.get(doc.clientID) ?? 0;
     doc.transact(() => {
@@ -33,6 +44,37 @@ export function recordCopies(doc: Y.Doc): () => void {
   };
   doc.on('afterTransaction', record);
   return () => doc.off('afterTransaction', record);
+}
+
+/** The characters `transaction` deleted from texts it did not delete, as [client, clock, length] ranges. */
+function charsDeletedFromLiveTexts(transaction: Y.Transaction): Array<[number, number, number]> {
+  const ranges: Array<[number, number, number]> = [];
+  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString) || !(struct.parent instanceof Y.XmlText) || struct.parent._item?.deleted) return;
+    ranges.push([struct.id.client, struct.id.clock, struct.length]);
+  });
+  return ranges;
+}
+
+/**
+ * The characters of the deleted text `deleted` (an `idKey`) that were deleted before
+ * `transaction` by this client's own deletions (`erasedHere`), as [client, clock, length] runs.
+ */
+function erasedBefore(doc: Y.Doc, deleted: string, transaction: Y.Transaction, erasedHere: Y.Transaction['deleteSet']): number[] {
+  if (erasedHere.clients.size === 0) return [];
+  const item = Y.getItem(doc.store, idOfKey(deleted));
+  if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlText)) return [];
+  const runs: number[] = [];
+  for (let char = item.content.type._start; char !== null; char = char.right) {
+    if (!char.deleted || char.content instanceof Y.ContentFormat || char.content instanceof Y.ContentType || Y.isDeleted(transaction.deleteSet, char.id)) continue;
+    for (const id of charIds(char)) {
+      if (!Y.isDeleted(erasedHere, id)) continue;
+      const last = runs.length - 3;
+      if (last >= 0 && runs[last] === id.client && runs[last + 1]! + runs[last + 2]! === id.clock) runs[last + 2]! += 1;
+      else runs.push(id.client, id.clock, 1);
+    }
+  }
+  return runs;
 }
 
 /** The forwarding entries of one transaction, by the `idKey` of the deleted type. */

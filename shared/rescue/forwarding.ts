@@ -32,6 +32,14 @@ export interface ForwardingEntry {
    * made (a move, a join) is what the undo took back.
    */
   restore?: true;
+  /**
+   * Characters of the deleted text that the copying client itself had deleted, in edits
+   * before this one that only deleted (flat runs of three numbers [client, clock, length]).
+   * A copy made by someone who had not seen those deletions still holds them: they go from
+   * it too (delete wins). The update that brings them after time offline deletes them together
+   * with the text, so the server could not tell them from the copy otherwise.
+   */
+  erased?: number[];
 }
 
 /** The Y.Map of forwarding entries in `doc`. */
@@ -205,13 +213,14 @@ const MAX_KNOWN = 1024;
 /** Reads an entry stored by any client, or null if it is not one (a damaged or foreign value). */
 export function readForwardingEntry(value: unknown): ForwardingEntry | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { to, runs, known, restore } = value as Partial<ForwardingEntry>;
+  const { to, runs, known, restore, erased } = value as Partial<ForwardingEntry>;
   const numbers = (list: unknown, tuple: number): list is number[] =>
     Array.isArray(list) && list.length % tuple === 0 && list.every((n) => Number.isSafeInteger(n) && n >= 0);
   if (!numbers(to, 2) || to.length !== 2 || !numbers(runs, 5) || !numbers(known, 2)) return null;
   if (runs.length > 5 * MAX_RUNS || known.length > 2 * MAX_KNOWN) return null;
   if (restore !== undefined && restore !== true) return null;
-  return restore ? { to: [to[0]!, to[1]!], runs, known, restore } : { to: [to[0]!, to[1]!], runs, known };
+  if (erased !== undefined && (!numbers(erased, 3) || erased.length > 3 * MAX_RUNS)) return null;
+  return { to: [to[0]!, to[1]!], runs, known, ...(restore ? { restore } : {}), ...(erased && erased.length > 0 ? { erased } : {}) };
 }
 
 /** Compresses a one-to-one character mapping into runs of consecutive ids on both sides. */

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, writtenByItsCopier, type ForwardingEntry } from './forwarding';
+import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, idOfKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, writtenByItsCopier, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
-import { appendAll, charIds, forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
+import { appendAll, charIds, deleteSetOf, forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -70,6 +70,13 @@ function withoutErased(orphan: Orphan, erased: ReadonlySet<string>): Orphan[] {
     start = at + 1;
   }
   return pieces;
+}
+
+/** Flat [a, b, c, a, b, c, …] as triples. */
+function triples(flat: number[]): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  for (let at = 0; at + 2 < flat.length; at += 3) out.push([flat[at]!, flat[at + 1]!, flat[at + 2]!]);
+  return out;
 }
 
 /** How the rescuer may change the document (see the constructor). */
@@ -282,6 +289,29 @@ export class OrphanRescuer {
 
   destroy(): void {
     this.doc.off('afterTransaction', this.collect);
+  }
+
+  /**
+   * What the copiers of the deleted text `deleted` had deleted in it themselves before they
+   * copied it (their entries' `erased`), where another copy still holds it: a copier that
+   * had not seen the deletion copied it. The update that brings such a deletion after time
+   * offline deletes it together with the text (the move), so its delete set cannot say so.
+   */
+  private erasedByCopiers(deleted: string): Array<Extract<Orphan, { kind: 'erased' }>> {
+    const entries = this.entriesFor(deleted);
+    if (entries.length < 2 || !entries.some((entry) => entry.erased)) return [];
+    const item = typeItem(this.doc, idOfKey(deleted));
+    if (!item || !(item.content.type instanceof Y.XmlText)) return [];
+    const text = item.content.type;
+    // As one delete set (searched, not walked: a hostile entry's huge runs cost nothing).
+    const set = deleteSetOf(entries.flatMap((entry) => triples(entry.erased ?? [])));
+    const dropped: Array<Extract<Orphan, { kind: 'erased' }>> = [];
+    for (let char = text._start; char !== null; char = char.right) {
+      if (!char.deleted || char.content instanceof Y.ContentFormat || char.content instanceof Y.ContentType) continue;
+      const ids = charIds(char).filter((id) => Y.isDeleted(set, id) && entries.some((entry) => forwardedId(entry, id) !== null));
+      if (ids.length > 0) dropped.push({ kind: 'erased', container: text, item: char, ids });
+    }
+    return dropped;
   }
 
   /** Whether `container` is a text whose element (deleted) was copied. */
@@ -592,6 +622,10 @@ export class OrphanRescuer {
       if ((this.current.get(deletedKeyOf(key))?.length ?? 0) > 1) this.merges.add(deletedKeyOf(key));
     }
     const found = new Map<Y.XmlText | Y.XmlElement, Orphan[]>();
+    // Characters a copier had deleted itself before copying: gone from every other copy too.
+    for (const deleted of new Set([...(changed ?? [])].flatMap((key) => (key === null ? [] : [deletedKeyOf(key)])))) {
+      for (const orphan of this.erasedByCopiers(deleted)) listOf(found, orphan.container).push(orphan);
+    }
     Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
       if (!(struct instanceof Y.Item)) return;
       // A container deleted now (a moved item, or a block in it) may hold what others deleted

@@ -87,3 +87,15 @@ export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
   for (const item of items) target.push(item);
   return target;
 }
+
+type DeleteRange = Y.Transaction['deleteSet']['clients'] extends Map<number, Array<infer R>> ? R : never;
+
+/**
+ * A Yjs delete set of `ranges` ([client, clock, length] each), sorted and merged so that
+ * `Y.isDeleted` can search it; merged with `into` when given.
+ */
+export function deleteSetOf(ranges: Iterable<readonly [number, number, number]>, into?: Y.Transaction['deleteSet']): Y.Transaction['deleteSet'] {
+  const set = Y.createDeleteSet();
+  for (const [client, clock, len] of ranges) listOf(set.clients, client).push({ clock, len } as DeleteRange);
+  return Y.mergeDeleteSets(into ? [into, set] : [set]);
+}

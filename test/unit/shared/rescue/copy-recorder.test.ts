@@ -13,6 +13,35 @@ afterEach(() => {
 });
 
 describe('the copy recorder', () => {
+  it('notes in a copy the characters its client had deleted in the text itself, not those another client deleted or the copy itself dropped', () => {
+    const doc = new Y.Doc();
+    doc.clientID = 7;
+    docs.push(doc);
+    recordCopies(doc);
+    const body = doc.getXmlFragment('body');
+    doc.transact(() => body.insert(0, [new Y.XmlText('alfa beta gamma delta')]), 'other');
+    const text = body.get(0) as Y.XmlText;
+    const first = text._start!.id;
+    const at = (offset: number): Y.ID => Y.createID(first.client, first.clock + offset);
+    // Another client deletes "alfa " (arrives as a remote update); this client deletes "beta ".
+    const other = new Y.Doc();
+    other.clientID = 8;
+    docs.push(other);
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    (other.getXmlFragment('body').get(0) as Y.XmlText).delete(0, 5);
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+    text.delete(0, 5);
+    // A move that leaves " delta" out (deleted by the move itself) copies "gamma" into a new text.
+    doc.transact(() => {
+      body.insert(1, [new Y.XmlText('gamma')]);
+      body.delete(0, 1);
+    });
+    const key = [...forwardingMap(doc).keys()].find((candidate) => candidate.startsWith(`${text._item!.id.client}:${text._item!.id.clock}>`))!;
+    const entry = readForwardingEntry(forwardingMap(doc).get(key))!;
+    expect(entry.erased).toEqual([first.client, at(5).clock, 5]);
+  });
+
+
   it('records an undo that restores a text of 150,000 characters typed in one go, character by character', () => {
     const doc = new Y.Doc();
     doc.clientID = 7;

@@ -47,6 +47,14 @@ describe('forwarding entries', () => {
     expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: 'yes' })).toBeNull();
   });
 
+  it('reads the characters a copier had deleted itself, and refuses them unless they are runs of three whole numbers', () => {
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], erased: [5, 3, 2] })).toEqual({ to: [1, 1], runs: [], known: [], erased: [5, 3, 2] });
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], erased: [] })).toEqual({ to: [1, 1], runs: [], known: [] });
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], erased: [5, 3] })).toBeNull();
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], erased: [5, -3, 2] })).toBeNull();
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], erased: 'all' })).toBeNull();
+  });
+
   it('counts a move as taken back by a later restore of the same client, not by another client\'s or an earlier one', () => {
     const entry = (restore: boolean): ForwardingEntry => (restore ? { to: [1, 1], runs: [], known: [], restore: true } : { to: [1, 1], runs: [], known: [] });
     const move = { key: entryKey('7:0', 5, 10), entry: entry(false) };

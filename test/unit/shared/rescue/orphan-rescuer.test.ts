@@ -427,6 +427,22 @@ describe('rescuing text typed into a moved item', () => {
     });
   }
 
+  for (const first of ['Carl', 'Bo'] as const) {
+    it(`does not bring back a word Carl deleted before he moved the item and took the move back, when Bo moved it meanwhile (${first} reaches the server first)`, () => {
+      const { server, rescuer, anna, bo } = setUp();
+      // Carl's client id sorts after Bo's: Bo's copy is the one kept when the two are merged.
+      const carl = joinCarl(server);
+      // Carl's update (after hours offline, say) deletes the word and the text it was in at once.
+      deleteText(carl, ' beta');
+      carl.pause();
+      moveItem(carl, 'Første');
+      expect(carl.undo()).toBe(true);
+      moveItem(bo, 'Første');
+      for (const client of first === 'Carl' ? [carl, bo] : [bo, carl]) upload(client, server, rescuer);
+      expect(settle(server, anna, bo, carl).filter((shown) => shown.startsWith('Første'))).toEqual(['Første: Alfa gamma.']);
+    });
+  }
+
   it('keeps a paragraph added to the copy that goes, in its place in the kept item', () => {
     const { server, rescuer, anna, bo } = setUp();
     moveItem(anna, 'Første');
