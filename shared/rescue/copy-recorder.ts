@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
-import { charRuns, copyIdOf, entryKey, forwardingMap, ForwardingOrigin, idKey, idOfKey, refOf, type ForwardingEntry } from './forwarding';
-import { appendAll, charIds, deleteSetOf } from './struct-walk';
+import { charRuns, copyIdOf, entryKey, forwardedId, forwardingMap, ForwardingOrigin, idKey, idOfKey, MAX_ERASED_RUNS, refOf, type ForwardingEntry } from './forwarding';
+import { OwnDeletions } from './own-deletions';
+import { appendAll, charIds } from './struct-walk';
 
 /** Characters of one Y.XmlText in document order, with the id of each. */
 interface Chars {
@@ -20,20 +21,15 @@ interface NewRun extends Chars {
  * `ForwardingOrigin`, so it is never undone. Installs on `doc`; returns the uninstaller.
  */
 export function recordCopies(doc: Y.Doc): () => void {
-  // Characters this client deleted on purpose: in edits that only deleted, from texts that
-  // stayed. Kept for the editor's lifetime (a few bytes per deleted run).
-  let erasedHere = Y.createDeleteSet();
+  const own = new OwnDeletions();
   const record = (transaction: Y.Transaction): void => {
     if (!transaction.local || transaction.origin === ForwardingOrigin) return;
-    if ((transaction.afterState.get(doc.clientID) ?? 0) === (transaction.beforeState.get(doc.clientID) ?? 0)) {
-      erasedHere = deleteSetOf(charsDeletedFromLiveTexts(transaction), erasedHere);
-      return;
-    }
+    own.note(transaction, doc.clientID);
     const entries = copiesIn(transaction);
-    for (const [deleted, entry] of restoresIn(transaction)) if (!entries.has(deleted)) entries.set(deleted, entry);
+    for (const [deleted, entry] of restoresIn(transaction, own)) if (!entries.has(deleted)) entries.set(deleted, entry);
     if (entries.size === 0) return;
     for (const [deleted, entry] of entries) {
-      const erased = erasedBefore(doc, deleted, transaction, erasedHere);
+      const erased = erasedBefore(doc, deleted, entry, own);
       if (erased.length > 0) entry.erased = erased;
     }
     const map = forwardingMap(doc);
@@ -46,35 +42,25 @@ export function recordCopies(doc: Y.Doc): () => void {
   return () => doc.off('afterTransaction', record);
 }
 
-/** The characters `transaction` deleted from texts it did not delete, as [client, clock, length] ranges. */
-function charsDeletedFromLiveTexts(transaction: Y.Transaction): Array<[number, number, number]> {
-  const ranges: Array<[number, number, number]> = [];
-  Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
-    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString) || !(struct.parent instanceof Y.XmlText) || struct.parent._item?.deleted) return;
-    ranges.push([struct.id.client, struct.id.clock, struct.length]);
-  });
-  return ranges;
-}
-
 /**
- * The characters of the deleted text `deleted` (an `idKey`) that were deleted before
- * `transaction` by this client's own deletions (`erasedHere`), as [client, clock, length] runs.
+ * The characters of the deleted text `deleted` (an `idKey`) that this client had deleted on
+ * purpose before, as [client, clock, length] runs (at most MAX_ERASED_RUNS, the first ones):
+ * not one that `entry` copies or an undo restored (the deletion was taken back).
  */
-function erasedBefore(doc: Y.Doc, deleted: string, transaction: Y.Transaction, erasedHere: Y.Transaction['deleteSet']): number[] {
-  if (erasedHere.clients.size === 0) return [];
+function erasedBefore(doc: Y.Doc, deleted: string, entry: ForwardingEntry, own: OwnDeletions): number[] {
   const item = Y.getItem(doc.store, idOfKey(deleted));
   if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlText)) return [];
   const runs: number[] = [];
-  for (let char = item.content.type._start; char !== null; char = char.right) {
-    if (!char.deleted || char.content instanceof Y.ContentFormat || char.content instanceof Y.ContentType || Y.isDeleted(transaction.deleteSet, char.id)) continue;
+  for (let char = item.content.type._start; char !== null && runs.length < 3 * MAX_ERASED_RUNS; char = char.right) {
+    if (!char.deleted || char.redone !== null || char.content instanceof Y.ContentFormat || char.content instanceof Y.ContentType) continue;
     for (const id of charIds(char)) {
-      if (!Y.isDeleted(erasedHere, id)) continue;
+      if (!own.has(id) || forwardedId(entry, id) !== null) continue;
       const last = runs.length - 3;
       if (last >= 0 && runs[last] === id.client && runs[last + 1]! + runs[last + 2]! === id.clock) runs[last + 2]! += 1;
       else runs.push(id.client, id.clock, 1);
     }
   }
-  return runs;
+  return runs.slice(0, 3 * MAX_ERASED_RUNS);
 }
 
 /** The forwarding entries of one transaction, by the `idKey` of the deleted type. */
@@ -191,8 +177,10 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
  * author is at least up to the last of their items inside it that the step deleted (the
  * block and what it held went in one transaction), and whatever an author wrote into the
  * block that it had not seen comes later (typed concurrently, into the deleted block).
+ * An entry that brings back what this client had itself deleted on purpose says so
+ * (`takesBack`): the server never deletes through it what others deleted.
  */
-function restoresIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
+function restoresIn(transaction: Y.Transaction, ownDeletions: OwnDeletions): Map<string, ForwardingEntry> {
   const entries = new Map<string, ForwardingEntry>();
   const undoManager = transaction.origin;
   if (!(undoManager instanceof Y.UndoManager) || undoManager.currStackItem === null) return entries;
@@ -230,7 +218,9 @@ function restoresIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
         for (let i = 0; i < item.length; i++) copies.push(Y.createID(copy.client, copy.clock + i));
       }
     }
-    entries.set(idKey(struct.id), { to: [to.client, to.clock], runs: charRuns(from, copies), known: [...(seenIn.get(struct) ?? [])].flat(), restore: true });
+    // Brings back what this client had deleted on purpose (the type, or characters of it).
+    const takesBack = ownDeletions.has(struct.id) || from.some((id) => ownDeletions.has(id));
+    entries.set(idKey(struct.id), { to: [to.client, to.clock], runs: charRuns(from, copies), known: [...(seenIn.get(struct) ?? [])].flat(), restore: true, ...(takesBack ? { takesBack } : {}) });
   });
   return entries;
 }

@@ -33,6 +33,13 @@ export interface ForwardingEntry {
    */
   restore?: true;
   /**
+   * Set on a restore that brings back what its client had itself deleted on purpose (the
+   * type, or characters of it): an undo of the client's own deletion. The rescuer never
+   * deletes through it what was deleted before (the undo took that deletion back); through
+   * another restore it does (its client had not seen the deletion: delete wins).
+   */
+  takesBack?: true;
+  /**
    * Characters of the deleted text that the copying client itself had deleted, in edits
    * before this one that only deleted (flat runs of three numbers [client, clock, length]).
    * A copy made by someone who had not seen those deletions still holds them: they go from
@@ -208,19 +215,23 @@ export function writtenByItsCopier<T>(map: Y.Map<T>, key: string): boolean {
 
 /** The most runs and known authors an entry may have (bounds the rescuer's work on a hostile entry). */
 const MAX_RUNS = 4096;
+/** The most runs of `erased` an entry may hold (its writer keeps the first ones). */
+export const MAX_ERASED_RUNS = 4096;
 const MAX_KNOWN = 1024;
 
 /** Reads an entry stored by any client, or null if it is not one (a damaged or foreign value). */
 export function readForwardingEntry(value: unknown): ForwardingEntry | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { to, runs, known, restore, erased } = value as Partial<ForwardingEntry>;
+  const { to, runs, known, restore, erased, takesBack } = value as Partial<ForwardingEntry>;
   const numbers = (list: unknown, tuple: number): list is number[] =>
     Array.isArray(list) && list.length % tuple === 0 && list.every((n) => Number.isSafeInteger(n) && n >= 0);
   if (!numbers(to, 2) || to.length !== 2 || !numbers(runs, 5) || !numbers(known, 2)) return null;
   if (runs.length > 5 * MAX_RUNS || known.length > 2 * MAX_KNOWN) return null;
   if (restore !== undefined && restore !== true) return null;
-  if (erased !== undefined && (!numbers(erased, 3) || erased.length > 3 * MAX_RUNS)) return null;
-  return { to: [to[0]!, to[1]!], runs, known, ...(restore ? { restore } : {}), ...(erased && erased.length > 0 ? { erased } : {}) };
+  // A damaged `erased` costs only itself: the copy is still followed.
+  const goodErased = erased !== undefined && numbers(erased, 3) && erased.length > 0 && erased.length <= 3 * MAX_ERASED_RUNS;
+  if (takesBack !== undefined && takesBack !== true) return null;
+  return { to: [to[0]!, to[1]!], runs, known, ...(restore ? { restore } : {}), ...(takesBack ? { takesBack } : {}), ...(goodErased ? { erased } : {}) };
 }
 
 /** Compresses a one-to-one character mapping into runs of consecutive ids on both sides. */

@@ -18,6 +18,8 @@ const MAX_VISITS = 512;
 const MAX_STALLED = 10_000;
 /** How many erased characters and types are remembered (see `erased`). */
 const MAX_ERASED = 100_000;
+/** The most characters one arrival of entries erases from copies (each costs a walk of its text). */
+const MAX_ERASE_CHARS = 2_000;
 /** No deletions: a live type cloned as it is. */
 const EMPTY_DELETE_SET = Y.createDeleteSet();
 /** How many copies of one deleted type are followed (more than people editing at once). */
@@ -304,11 +306,22 @@ export class OrphanRescuer {
     if (!item || !(item.content.type instanceof Y.XmlText)) return [];
     const text = item.content.type;
     // As one delete set (searched, not walked: a hostile entry's huge runs cost nothing).
-    const set = deleteSetOf(entries.flatMap((entry) => triples(entry.erased ?? [])));
+    // Per copying client (`erased` lists what that client deleted itself): a copy of its own
+    // that holds the character again (its undo restored it) takes the deletion back.
+    const byClient = new Map<number, Array<[number, number, number]>>();
+    for (const { key, entry } of this.followed.get(deleted) ?? []) if (entry.erased) appendAll(listOf(byClient, idOfKey(copierOf(key)).client), triples(entry.erased));
+    const sets = [...byClient].map(([client, ranges]) => ({ client, set: deleteSetOf(ranges) }));
+    const keyed = this.followed.get(deleted) ?? [];
     const dropped: Array<Extract<Orphan, { kind: 'erased' }>> = [];
-    for (let char = text._start; char !== null; char = char.right) {
+    let budget = MAX_ERASE_CHARS;
+    for (let char = text._start; char !== null && budget > 0; char = char.right) {
       if (!char.deleted || char.content instanceof Y.ContentFormat || char.content instanceof Y.ContentType) continue;
-      const ids = charIds(char).filter((id) => Y.isDeleted(set, id) && entries.some((entry) => forwardedId(entry, id) !== null));
+      const ids = charIds(char).filter(
+        (id) =>
+          keyed.some(({ entry }) => forwardedId(entry, id) !== null) &&
+          sets.some(({ client, set }) => Y.isDeleted(set, id) && !keyed.some(({ key, entry }) => idOfKey(copierOf(key)).client === client && forwardedId(entry, id) !== null)),
+      );
+      budget -= ids.length;
       if (ids.length > 0) dropped.push({ kind: 'erased', container: text, item: char, ids });
     }
     return dropped;
@@ -522,8 +535,12 @@ export class OrphanRescuer {
   /** Deletes the live copies of what `erased` names (characters or a type). Returns how many it deleted. */
   private erase(containerKey: string, erased: Extract<Orphan, { kind: 'erased' }>): number {
     let count = 0;
+    const isType = erased.item.content instanceof Y.ContentType;
     for (const id of erased.ids) {
-      for (const copy of this.liveCopies(containerKey, id, erased.item.content instanceof Y.ContentType, 0)) {
+      for (const copy of this.liveCopies(containerKey, id, isType, 0)) {
+        // A block copied with what was added to it since (typing into a moved copy) stays:
+        // the deletion must not take that with it (the block is then there twice).
+        if (isType && this.heldSinceCopied(copy.item, copy.key)) continue;
         deleteLive(copy.item, copy.id);
         count += 1;
       }
@@ -531,12 +548,17 @@ export class OrphanRescuer {
     return count;
   }
 
-  /** The live copies of character or type `id` of the container `containerKey`, following moves of moves. */
-  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>()): Array<{ id: Y.ID; item: Y.Item }> {
+  /**
+   * The live copies of character or type `id` of the container `containerKey`, following moves
+   * of moves, each with the key of the entry that made it. Not through an undo of its client's
+   * own deletion (`takesBack`): that undo took the deletion back.
+   */
+  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>()): Array<{ id: Y.ID; item: Y.Item; key: string }> {
     if (hops > MAX_HOPS) return [];
-    const copies: Array<{ id: Y.ID; item: Y.Item }> = [];
+    const copies: Array<{ id: Y.ID; item: Y.Item; key: string }> = [];
     // One set for the whole walk: entries (written by any client) may form cycles and fans.
-    for (const entry of isType ? this.entriesWithContainer(idKey(id), containerKey) : this.entriesFor(containerKey)) {
+    for (const { key, entry } of isType ? this.entriesWithContainer(idKey(id), containerKey) : (this.followed.get(containerKey) ?? [])) {
+      if (entry.takesBack) continue;
       const to = isType ? copyIdOf(entry) : forwardedId(entry, id);
       if (!to || seen.has(idKey(to))) continue;
       seen.add(idKey(to));
@@ -546,14 +568,14 @@ export class OrphanRescuer {
       if (!item || (!isType && (item.content instanceof Y.ContentType || item.content instanceof Y.ContentFormat))) continue;
       if (isType) {
         const parent = item.parent as Y.AbstractType<unknown>;
-        if (!item.deleted) copies.push({ id: to, item });
+        if (!item.deleted) copies.push({ id: to, item, key });
         else if (parent._item) appendAll(copies, this.liveCopies(idKey(parent._item.id), to, true, hops + 1, seen));
         continue;
       }
       const text = item.parent;
       if (!(text instanceof Y.XmlText) || !text._item) continue;
       if (!text._item.deleted) {
-        if (!item.deleted) copies.push({ id: to, item });
+        if (!item.deleted) copies.push({ id: to, item, key });
       } else {
         appendAll(copies, this.liveCopies(idKey(text._item.id), to, false, hops + 1, seen));
       }
@@ -562,12 +584,33 @@ export class OrphanRescuer {
   }
 
   /**
+   * Whether the copied block `copy` holds anything live that the copying transaction (the
+   * entry `key`) did not write: typed or put into it since. The copying client wrote its
+   * entries in the transaction right after the copy, so the copy's own items lie between the
+   * entry key's clock and the clock of the map item holding the entry.
+   */
+  private heldSinceCopied(copy: Y.Item, key: string): boolean {
+    const { client, clock: from } = idOfKey(copierOf(key));
+    const to = (this.forwarding as unknown as { _map: Map<string, Y.Item> })._map.get(key)?.id.clock ?? Infinity;
+    const fromCopy = (item: Y.Item): boolean => item.id.client === client && item.id.clock >= from && item.id.clock < to;
+    const visit = (type: Y.AbstractType<unknown>): boolean => {
+      for (let item = type._start; item !== null; item = item.right) {
+        if (item.deleted || item.content instanceof Y.ContentFormat) continue;
+        if (!fromCopy(item)) return true;
+        if (item.content instanceof Y.ContentType && visit(item.content.type)) return true;
+      }
+      return false;
+    };
+    return copy.content instanceof Y.ContentType && visit(copy.content.type);
+  }
+
+  /**
    * The entries for the type `typeKey` written by the transactions that copied its container
    * (a type deleted by a join of its own was copied elsewhere; that copy must stay).
    */
-  private entriesWithContainer(typeKey: string, containerKey: string): ForwardingEntry[] {
+  private entriesWithContainer(typeKey: string, containerKey: string): KeyedEntry[] {
     const copiers = new Set((this.followed.get(containerKey) ?? []).map(({ key }) => copierOf(key)));
-    return (this.followed.get(typeKey) ?? []).filter(({ key }) => copiers.has(copierOf(key))).map(({ entry }) => entry);
+    return (this.followed.get(typeKey) ?? []).filter(({ key }) => copiers.has(copierOf(key)));
   }
 
   /** Whether the element holding `text` still fits the schema (marks it may not carry, say). */

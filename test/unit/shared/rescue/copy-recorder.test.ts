@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 describe('the copy recorder', () => {
-  it('notes in a copy the characters its client had deleted in the text itself, not those another client deleted or the copy itself dropped', () => {
+  it('notes in a copy the characters its client had deleted in the text itself, not those another client deleted', () => {
     const doc = new Y.Doc();
     doc.clientID = 7;
     docs.push(doc);

@@ -47,12 +47,15 @@ describe('forwarding entries', () => {
     expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: 'yes' })).toBeNull();
   });
 
-  it('reads the characters a copier had deleted itself, and refuses them unless they are runs of three whole numbers', () => {
-    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], erased: [5, 3, 2] })).toEqual({ to: [1, 1], runs: [], known: [], erased: [5, 3, 2] });
-    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], erased: [] })).toEqual({ to: [1, 1], runs: [], known: [] });
-    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], erased: [5, 3] })).toBeNull();
-    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], erased: [5, -3, 2] })).toBeNull();
-    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], erased: 'all' })).toBeNull();
+  it('reads the mark of an undo of its client\'s own deletion, and refuses an entry whose mark is anything but true', () => {
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: true, takesBack: true })).toEqual({ to: [1, 1], runs: [], known: [], restore: true, takesBack: true });
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: true, takesBack: 1 })).toBeNull();
+  });
+
+  it('reads the characters a copier had deleted itself, and drops them (keeping the copy) unless they are runs of three whole numbers', () => {
+    const plain = { to: [1, 1], runs: [], known: [] };
+    expect(readForwardingEntry({ ...plain, erased: [5, 3, 2] })).toEqual({ ...plain, erased: [5, 3, 2] });
+    for (const erased of [[], [5, 3], [5, -3, 2], 'all', new Array(3 * 5000).fill(1)]) expect(readForwardingEntry({ ...plain, erased })).toEqual(plain);
   });
 
   it('counts a move as taken back by a later restore of the same client, not by another client\'s or an earlier one', () => {

@@ -443,6 +443,103 @@ describe('rescuing text typed into a moved item', () => {
     });
   }
 
+  describe('an undo that takes a deletion back is not undone by the server', () => {
+    /**
+     * Carl, alone, makes `steps` one undo step (calling `sync` between edits uploads them one
+     * by one when `each` is set; otherwise they arrive together, as after time offline), then
+     * undoes it. Returns what he sees after the undo and what everyone sees in the end.
+     */
+    function undoneAlone(each: boolean, steps: (carl: FuzzClient, sync: () => void) => void): { carlSees: string[]; shown: string[] } {
+      const { server, rescuer, anna, bo } = setUp();
+      addParagraph(anna, 'Alfa beta gamma.', 'Nyt afsnit.');
+      upload(anna, server, rescuer);
+      download(bo, server);
+      const carl = joinCarl(server);
+      steps(carl, () => {
+        if (each) upload(carl, server, rescuer);
+      });
+      expect(carl.undo()).toBe(true);
+      const carlSees = items(carl);
+      upload(carl, server, rescuer);
+      return { carlSees, shown: settle(server, anna, bo, carl) };
+    }
+    const whole = ['Første: Alfa beta gamma. Nyt afsnit.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.'];
+
+    for (const each of [false, true]) {
+      const how = each ? 'each edit synced' : 'all synced at the end';
+      it(`Backspace through a word and on into a join with the paragraph before (${how})`, () => {
+        const { carlSees, shown } = undoneAlone(each, (carl, sync) => {
+          deleteText(carl, 'Nyt ');
+          sync();
+          joinAfter(carl, 'Alfa beta gamma.');
+        });
+        expect(carlSees).toEqual(whole);
+        expect(shown).toEqual(whole);
+      });
+
+      it(`delete a word, then move the item (${how})`, () => {
+        const { carlSees, shown } = undoneAlone(each, (carl, sync) => {
+          deleteText(carl, ' beta');
+          sync();
+          moveItem(carl, 'Første');
+        });
+        expect(carlSees).toEqual(whole);
+        expect(shown).toEqual(whole);
+      });
+
+      it(`delete a paragraph, then the whole item (${how})`, () => {
+        const { carlSees, shown } = undoneAlone(each, (carl, sync) => {
+          deleteParagraph(carl, 'Nyt afsnit.');
+          sync();
+          deleteItem(carl, 'Første');
+        });
+        expect(carlSees).toEqual(whole);
+        expect(shown).toEqual(whole);
+      });
+
+      it(`delete a paragraph, then move the item (${how})`, () => {
+        const { carlSees, shown } = undoneAlone(each, (carl, sync) => {
+          deleteParagraph(carl, 'Nyt afsnit.');
+          sync();
+          moveItem(carl, 'Første');
+        });
+        expect(carlSees).toEqual(whole);
+        expect(shown).toEqual(whole);
+      });
+    }
+  });
+
+  it('does not bring back a paragraph Anna deleted when Bo, who had not seen that, deleted the item and took it back (delete wins)', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    addParagraph(anna, 'Alfa beta gamma.', 'Nyt afsnit.');
+    upload(anna, server, rescuer);
+    download(bo, server);
+    deleteParagraph(anna, 'Nyt afsnit.');
+    upload(anna, server, rescuer);
+    deleteItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    expect(settle(server, anna, bo).filter((shown) => shown.startsWith('Første'))).toEqual(['Første: Alfa beta gamma.']);
+  });
+
+  for (const first of ['Anna', 'Bo'] as const) {
+    it(`keeps what Bo typed into his copy of a paragraph Anna joined away meanwhile (${first} reaches the server first)`, () => {
+      const { server, rescuer, anna, bo } = setUp();
+      addParagraph(anna, 'Alfa beta gamma.', 'Nyt x afsnit.');
+      upload(anna, server, rescuer);
+      download(bo, server);
+      anna.dispatch(anna.state.tr.delete(after(anna.state.doc, 'gamma.'), after(anna.state.doc, 'Nyt x')));
+      moveItem(bo, 'Første');
+      bo.pause();
+      type(bo, 'afsnit', ' ⟦bo⟧');
+      for (const client of first === 'Anna' ? [anna, bo] : [bo, anna]) upload(client, server, rescuer);
+      const first_ = settle(server, anna, bo).filter((shown) => shown.startsWith('Første'));
+      expect(first_).toHaveLength(1);
+      expect(first_[0]!.split('⟦bo⟧')).toHaveLength(2);
+    });
+  }
+
   it('keeps a paragraph added to the copy that goes, in its place in the kept item', () => {
     const { server, rescuer, anna, bo } = setUp();
     moveItem(anna, 'Første');
