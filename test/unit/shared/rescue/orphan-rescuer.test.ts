@@ -465,47 +465,24 @@ describe('rescuing text typed into a moved item', () => {
     }
     const whole = ['Første: Alfa beta gamma. Nyt afsnit.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.'];
 
+    const cases: Array<[string, (carl: FuzzClient) => void, (carl: FuzzClient) => void]> = [
+      ['Backspace through a word and on into a join with the paragraph before', (carl) => deleteText(carl, 'Nyt '), (carl) => joinAfter(carl, 'Alfa beta gamma.')],
+      ['delete a word, then move the item', (carl) => deleteText(carl, ' beta'), (carl) => moveItem(carl, 'Første')],
+      ['delete a paragraph, then the whole item', (carl) => deleteParagraph(carl, 'Nyt afsnit.'), (carl) => deleteItem(carl, 'Første')],
+      ['delete a paragraph, then move the item', (carl) => deleteParagraph(carl, 'Nyt afsnit.'), (carl) => moveItem(carl, 'Første')],
+    ];
     for (const each of [false, true]) {
-      const how = each ? 'each edit synced' : 'all synced at the end';
-      it(`Backspace through a word and on into a join with the paragraph before (${how})`, () => {
-        const { carlSees, shown } = undoneAlone(each, (carl, sync) => {
-          deleteText(carl, 'Nyt ');
-          sync();
-          joinAfter(carl, 'Alfa beta gamma.');
+      for (const [name, firstEdit, secondEdit] of cases) {
+        it(`${name} (${each ? 'each edit synced' : 'all synced at the end'})`, () => {
+          const { carlSees, shown } = undoneAlone(each, (carl, sync) => {
+            firstEdit(carl);
+            sync();
+            secondEdit(carl);
+          });
+          expect(carlSees).toEqual(whole);
+          expect(shown).toEqual(whole);
         });
-        expect(carlSees).toEqual(whole);
-        expect(shown).toEqual(whole);
-      });
-
-      it(`delete a word, then move the item (${how})`, () => {
-        const { carlSees, shown } = undoneAlone(each, (carl, sync) => {
-          deleteText(carl, ' beta');
-          sync();
-          moveItem(carl, 'Første');
-        });
-        expect(carlSees).toEqual(whole);
-        expect(shown).toEqual(whole);
-      });
-
-      it(`delete a paragraph, then the whole item (${how})`, () => {
-        const { carlSees, shown } = undoneAlone(each, (carl, sync) => {
-          deleteParagraph(carl, 'Nyt afsnit.');
-          sync();
-          deleteItem(carl, 'Første');
-        });
-        expect(carlSees).toEqual(whole);
-        expect(shown).toEqual(whole);
-      });
-
-      it(`delete a paragraph, then move the item (${how})`, () => {
-        const { carlSees, shown } = undoneAlone(each, (carl, sync) => {
-          deleteParagraph(carl, 'Nyt afsnit.');
-          sync();
-          moveItem(carl, 'Første');
-        });
-        expect(carlSees).toEqual(whole);
-        expect(shown).toEqual(whole);
-      });
+      }
     }
   });
 
