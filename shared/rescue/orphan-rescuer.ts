@@ -539,8 +539,12 @@ export class OrphanRescuer {
     for (const id of erased.ids) {
       for (const copy of this.liveCopies(containerKey, id, isType, 0)) {
         // A block copied with what was added to it since (typing into a moved copy) stays:
-        // the deletion must not take that with it (the block is then there twice).
-        if (isType && this.heldSinceCopied(copy.item, copy.key)) continue;
+        // the deletion must not take that with it (the block is then there twice), and what
+        // is typed into the original goes on into that copy.
+        if (isType && this.heldSinceCopied(copy.item, copy.key)) {
+          this.erased.delete(idKey(id));
+          continue;
+        }
         deleteLive(copy.item, copy.id);
         count += 1;
       }
