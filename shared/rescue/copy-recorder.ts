@@ -81,8 +81,18 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
   });
   if (deleted.length === 0 || (transaction.afterState.get(own) ?? 0) === firstNew) return entries;
 
-  // What the copier knew: everything it deleted now was live to it, so its authors are the
-  // clients whose state matters (an author absent here wrote nothing the copier deleted).
+  // What the copier knew: its state of every author of anything in what it deleted (deleted
+  // now or before, when it was live to the copier), and of itself. The server, when one update
+  // brings an earlier deletion together with the copy, must not take such content for typing
+  // the copier had not seen.
+  authors.add(own);
+  const walk = (type: { _start: Y.Item | null }): void => {
+    for (let item = type._start; item !== null; item = item.right) {
+      authors.add(item.id.client);
+      if (item.content instanceof Y.ContentType) walk(item.content.type);
+    }
+  };
+  for (const type of [...deleted, ...deletedElements]) walk(type);
   const known = [...authors].flatMap((client) => [client, transaction.beforeState.get(client) ?? 0]);
   const { runs, emptyTexts } = newText(doc, firstNew);
   // What each deleted text held just before: its characters this transaction deleted.
@@ -218,9 +228,22 @@ function restoresIn(transaction: Y.Transaction, ownDeletions: OwnDeletions): Map
         for (let i = 0; i < item.length; i++) copies.push(Y.createID(copy.client, copy.clock + i));
       }
     }
-    // Brings back what this client had deleted on purpose (the type, or characters of it).
-    const takesBack = ownDeletions.has(struct.id) || from.some((id) => ownDeletions.has(id));
-    entries.set(idKey(struct.id), { to: [to.client, to.clock], runs: charRuns(from, copies), known: [...(seenIn.get(struct) ?? [])].flat(), restore: true, ...(takesBack ? { takesBack } : {}) });
+    // What it brings back of this client's own deletions (the type, or characters of it).
+    const takenBack = [...(ownDeletions.has(struct.id) ? [struct.id] : []), ...from.filter((id) => ownDeletions.has(id))].slice(0, MAX_ERASED_RUNS);
+    const takesBack = takenBack.length > 0 ? takenBack.flatMap((id) => [id.client, id.clock, 1]) : null;
+    // The undoer had seen all its own items, and everything up to what it had itself deleted
+    // inside the type before (not others' typing that arrived while the type was deleted: that
+    // must still be rescued).
+    const seen = new Map(seenIn.get(struct) ?? []);
+    seen.set(own, Math.max(seen.get(own) ?? 0, firstNew));
+    const walk = (t: { _start: Y.Item | null }): void => {
+      for (let item = t._start; item !== null; item = item.right) {
+        if (item.deleted && ownDeletions.has(item.id)) seen.set(item.id.client, Math.max(seen.get(item.id.client) ?? 0, item.id.clock + item.length));
+        if (item.content instanceof Y.ContentType) walk(item.content.type);
+      }
+    };
+    walk(type);
+    entries.set(idKey(struct.id), { to: [to.client, to.clock], runs: charRuns(from, copies), known: [...seen].flat(), restore: true, ...(takesBack ? { takesBack } : {}) });
   });
   return entries;
 }

@@ -33,12 +33,12 @@ export interface ForwardingEntry {
    */
   restore?: true;
   /**
-   * Set on a restore that brings back what its client had itself deleted on purpose (the
-   * type, or characters of it): an undo of the client's own deletion. The rescuer never
-   * deletes through it what was deleted before (the undo took that deletion back); through
-   * another restore it does (its client had not seen the deletion: delete wins).
+   * On a restore: what it brings back of its client's own deliberate deletions (the type's
+   * id, or characters), as [client, clock, length] runs: an undo of the client's own deletion.
+   * The rescuer never deletes those through it (the undo took that deletion back); what others
+   * deleted it does delete through it (its client had not seen that: delete wins).
    */
-  takesBack?: true;
+  takesBack?: number[];
   /**
    * Characters of the deleted text that the copying client itself had deleted, in edits
    * before this one that only deleted (flat runs of three numbers [client, clock, length]).
@@ -230,7 +230,7 @@ export function readForwardingEntry(value: unknown): ForwardingEntry | null {
   if (restore !== undefined && restore !== true) return null;
   // A damaged `erased` costs only itself: the copy is still followed.
   const goodErased = erased !== undefined && numbers(erased, 3) && erased.length > 0 && erased.length <= 3 * MAX_ERASED_RUNS;
-  if (takesBack !== undefined && takesBack !== true) return null;
+  if (takesBack !== undefined && (!numbers(takesBack, 3) || takesBack.length > 3 * MAX_ERASED_RUNS)) return null;
   return { to: [to[0]!, to[1]!], runs, known, ...(restore ? { restore } : {}), ...(takesBack ? { takesBack } : {}), ...(goodErased ? { erased } : {}) };
 }
 

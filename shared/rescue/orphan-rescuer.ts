@@ -541,7 +541,7 @@ export class OrphanRescuer {
         // A block copied with what was added to it since (typing into a moved copy) stays:
         // the deletion must not take that with it (the block is then there twice), and what
         // is typed into the original goes on into that copy.
-        if (isType && this.heldSinceCopied(copy.item, copy.key)) {
+        if (isType && (this.heldSinceCopied(copy.item, copy.key) || copy.via.some((hop, i) => this.heldThenCarried(hop.item, hop.key, (copy.via[i + 1] ?? copy).key)))) {
           this.erased.delete(idKey(id));
           continue;
         }
@@ -557,12 +557,12 @@ export class OrphanRescuer {
    * of moves, each with the key of the entry that made it. Not through an undo of its client's
    * own deletion (`takesBack`): that undo took the deletion back.
    */
-  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>()): Array<{ id: Y.ID; item: Y.Item; key: string }> {
+  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>(), via: Array<{ item: Y.Item; key: string }> = []): Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> {
     if (hops > MAX_HOPS) return [];
-    const copies: Array<{ id: Y.ID; item: Y.Item; key: string }> = [];
+    const copies: Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> = [];
     // One set for the whole walk: entries (written by any client) may form cycles and fans.
     for (const { key, entry } of isType ? this.entriesWithContainer(idKey(id), containerKey) : (this.followed.get(containerKey) ?? [])) {
-      if (entry.takesBack) continue;
+      if (entry.takesBack && Y.isDeleted(deleteSetOf(triples(entry.takesBack)), id)) continue;
       const to = isType ? copyIdOf(entry) : forwardedId(entry, id);
       if (!to || seen.has(idKey(to))) continue;
       seen.add(idKey(to));
@@ -572,16 +572,16 @@ export class OrphanRescuer {
       if (!item || (!isType && (item.content instanceof Y.ContentType || item.content instanceof Y.ContentFormat))) continue;
       if (isType) {
         const parent = item.parent as Y.AbstractType<unknown>;
-        if (!item.deleted) copies.push({ id: to, item, key });
-        else if (parent._item) appendAll(copies, this.liveCopies(idKey(parent._item.id), to, true, hops + 1, seen));
+        if (!item.deleted) copies.push({ id: to, item, key, via });
+        else if (parent._item) appendAll(copies, this.liveCopies(idKey(parent._item.id), to, true, hops + 1, seen, [...via, { item, key }]));
         continue;
       }
       const text = item.parent;
       if (!(text instanceof Y.XmlText) || !text._item) continue;
       if (!text._item.deleted) {
-        if (!item.deleted) copies.push({ id: to, item, key });
+        if (!item.deleted) copies.push({ id: to, item, key, via });
       } else {
-        appendAll(copies, this.liveCopies(idKey(text._item.id), to, false, hops + 1, seen));
+        appendAll(copies, this.liveCopies(idKey(text._item.id), to, false, hops + 1, seen, via));
       }
     }
     return copies;
@@ -591,12 +591,11 @@ export class OrphanRescuer {
    * Whether the copied block `copy` holds anything live that the copying transaction (the
    * entry `key`) did not write: typed or put into it since. The copying client wrote its
    * entries in the transaction right after the copy, so the copy's own items lie between the
-   * entry key's clock and the clock of the map item holding the entry.
+   * entry key's clock and the clock of the map item holding the entry. What the rescue itself
+   * put in (typing into the original) is the original's, and goes with its deletion.
    */
   private heldSinceCopied(copy: Y.Item, key: string): boolean {
-    const { client, clock: from } = idOfKey(copierOf(key));
-    const to = (this.forwarding as unknown as { _map: Map<string, Y.Item> })._map.get(key)?.id.clock ?? Infinity;
-    const fromCopy = (item: Y.Item): boolean => item.id.client === client && item.id.clock >= from && item.id.clock < to;
+    const fromCopy = this.writtenBy(key);
     const visit = (type: Y.AbstractType<unknown>): boolean => {
       for (let item = type._start; item !== null; item = item.right) {
         if (item.deleted || item.content instanceof Y.ContentFormat) continue;
@@ -606,6 +605,42 @@ export class OrphanRescuer {
       return false;
     };
     return copy.content instanceof Y.ContentType && visit(copy.content.type);
+  }
+
+  /**
+   * Whether the copy `copy` on the way to a live copy (moved again since) held what its
+   * copying transaction `key` did not write, and the next copying transaction `next` carried
+   * that on (typing into a copy that its author then moved again).
+   */
+  private heldThenCarried(copy: Y.Item, key: string, next: string): boolean {
+    const fromCopy = this.writtenBy(key);
+    const nextCopier = copierOf(next);
+    const nextEntries = (type: Y.Item): ForwardingEntry[] => (this.followed.get(idKey(type.id)) ?? []).filter(({ key: k }) => copierOf(k) === nextCopier).map(({ entry }) => entry);
+    const visit = (typeItem: Y.Item): boolean => {
+      const type = (typeItem.content as Y.ContentType).type;
+      const entries = nextEntries(typeItem);
+      if (entries.length === 0) return false;
+      for (let item = type._start; item !== null; item = item.right) {
+        if (item.content instanceof Y.ContentFormat) continue;
+        if (item.content instanceof Y.ContentType) {
+          if (!fromCopy(item) && nextEntries(item).length > 0) return true;
+          if (visit(item)) return true;
+        } else if (!fromCopy(item) && charIds(item).some((id) => entries.some((entry) => forwardedId(entry, id) !== null))) return true;
+      }
+      return false;
+    };
+    return copy.content instanceof Y.ContentType && visit(copy);
+  }
+
+  /**
+   * Whether an item came with the copy made by the entry `key`'s transaction (see
+   * heldSinceCopied), or was put in by the rescue (typing into the original, which goes with
+   * the original's deletion).
+   */
+  private writtenBy(key: string): (item: Y.Item) => boolean {
+    const { client, clock: from } = idOfKey(copierOf(key));
+    const to = (this.forwarding as unknown as { _map: Map<string, Y.Item> })._map.get(key)?.id.clock ?? Infinity;
+    return (item) => item.id.client === this.doc.clientID || (item.id.client === client && item.id.clock >= from && item.id.clock < to);
   }
 
   /**

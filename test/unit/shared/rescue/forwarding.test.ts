@@ -47,9 +47,10 @@ describe('forwarding entries', () => {
     expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: 'yes' })).toBeNull();
   });
 
-  it('reads the mark of an undo of its client\'s own deletion, and refuses an entry whose mark is anything but true', () => {
-    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: true, takesBack: true })).toEqual({ to: [1, 1], runs: [], known: [], restore: true, takesBack: true });
-    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: true, takesBack: 1 })).toBeNull();
+  it('reads what an undo takes back of its client\'s own deletions, and refuses an entry where that is not runs of three whole numbers', () => {
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: true, takesBack: [7, 3, 1] })).toEqual({ to: [1, 1], runs: [], known: [], restore: true, takesBack: [7, 3, 1] });
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: true, takesBack: true })).toBeNull();
+    expect(readForwardingEntry({ to: [1, 1], runs: [], known: [], restore: true, takesBack: [7, 3] })).toBeNull();
   });
 
   it('reads the characters a copier had deleted itself, and drops them (keeping the copy) unless they are runs of three whole numbers', () => {
