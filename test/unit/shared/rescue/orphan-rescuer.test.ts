@@ -513,57 +513,30 @@ describe('rescuing text typed into a moved item', () => {
       upload(carl, server, rescuer);
       return { carlSees, shown: settle(server, carl, anna, bo) };
     }
-    const cases: Array<[string, (carl: FuzzClient) => void]> = [
-      ['delete a paragraph someone else wrote, then move the item', (carl) => {
-        deleteParagraph(carl, 'Nyt afsnit her.');
-        carl.pause();
-        moveItem(carl, 'Første');
-      }],
-      ['delete a word someone else wrote, then move the item', (carl) => {
-        deleteText(carl, ' afsnit');
-        carl.pause();
-        moveItem(carl, 'Første');
-      }],
-      ['type, undo the typing, move the item', (carl) => {
-        type(carl, 'her.', ' t0');
-        carl.pause();
-        expect(carl.undo()).toBe(true);
-        moveItem(carl, 'Første');
-      }],
-      ['type, delete what he typed, move the item', (carl) => {
-        type(carl, 'her.', ' t0');
-        carl.pause();
-        deleteText(carl, ' t0');
-        carl.pause();
-        moveItem(carl, 'Første');
-      }],
-      ['type, delete what he typed, delete the item, undo that', (carl) => {
-        type(carl, 'her.', ' t0');
-        carl.pause();
-        deleteText(carl, ' t0');
-        carl.pause();
-        deleteItem(carl, 'Første');
-        carl.pause();
-        expect(carl.undo()).toBe(true);
-      }],
-      ['delete a paragraph someone else wrote, delete the item, undo that', (carl) => {
-        deleteParagraph(carl, 'Nyt afsnit her.');
-        carl.pause();
-        deleteItem(carl, 'Første');
-        carl.pause();
-        expect(carl.undo()).toBe(true);
-      }],
-      ['delete a word, split the paragraph, undo the split', (carl) => {
-        deleteText(carl, ' beta');
-        carl.pause();
-        splitAfter(carl, 'Alfa');
-        carl.pause();
-        expect(carl.undo()).toBe(true);
-      }],
+    // Each case: Carl's edits, each its own undo step.
+    const typeT0 = (carl: FuzzClient): void => type(carl, 'her.', ' t0');
+    const deleteT0 = (carl: FuzzClient): void => deleteText(carl, ' t0');
+    const undo = (carl: FuzzClient): void => void expect(carl.undo()).toBe(true);
+    const move = (carl: FuzzClient): void => moveItem(carl, 'Første');
+    const deleteFirst = (carl: FuzzClient): void => deleteItem(carl, 'Første');
+    const deleteNew = (carl: FuzzClient): void => deleteParagraph(carl, 'Nyt afsnit her.');
+    const cases: Array<[string, Array<(carl: FuzzClient) => void>]> = [
+      ['delete a paragraph someone else wrote, then move the item', [deleteNew, move]],
+      ['delete a word someone else wrote, then move the item', [(carl) => deleteText(carl, ' afsnit'), move]],
+      ['type, undo the typing, move the item', [typeT0, undo, move]],
+      ['type, delete what he typed, move the item', [typeT0, deleteT0, move]],
+      ['type, delete what he typed, delete the item, undo that', [typeT0, deleteT0, deleteFirst, undo]],
+      ['delete a paragraph someone else wrote, delete the item, undo that', [deleteNew, deleteFirst, undo]],
+      ['delete a word, split the paragraph, undo the split', [(carl) => deleteText(carl, ' beta'), (carl) => splitAfter(carl, 'Alfa'), undo]],
     ];
-    for (const [name, steps] of cases) {
+    for (const [name, edits] of cases) {
       it(name, () => {
-        const { carlSees, shown } = carlAlone(steps);
+        const { carlSees, shown } = carlAlone((carl) =>
+          edits.forEach((edit, index) => {
+            if (index > 0) carl.pause();
+            edit(carl);
+          }),
+        );
         expect(shown).toEqual(carlSees);
       });
     }
