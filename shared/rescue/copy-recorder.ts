@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { charRuns, copyIdOf, entryKey, forwardedId, forwardingMap, ForwardingOrigin, idKey, idOfKey, MAX_ERASED_RUNS, refOf, type ForwardingEntry } from './forwarding';
 import { OwnDeletions } from './own-deletions';
-import { appendAll, charIds } from './struct-walk';
+import { appendAll, charIds, idRuns } from './struct-walk';
 
 /** Characters of one Y.XmlText in document order, with the id of each. */
 interface Chars {
@@ -50,17 +50,12 @@ export function recordCopies(doc: Y.Doc): () => void {
 function erasedBefore(doc: Y.Doc, deleted: string, entry: ForwardingEntry, own: OwnDeletions): number[] {
   const item = Y.getItem(doc.store, idOfKey(deleted));
   if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlText)) return [];
-  const runs: number[] = [];
-  for (let char = item.content.type._start; char !== null && runs.length < 3 * MAX_ERASED_RUNS; char = char.right) {
+  const ids: Y.ID[] = [];
+  for (let char = item.content.type._start; char !== null; char = char.right) {
     if (!char.deleted || char.redone !== null || char.content instanceof Y.ContentFormat || char.content instanceof Y.ContentType) continue;
-    for (const id of charIds(char)) {
-      if (!own.has(id) || forwardedId(entry, id) !== null) continue;
-      const last = runs.length - 3;
-      if (last >= 0 && runs[last] === id.client && runs[last + 1]! + runs[last + 2]! === id.clock) runs[last + 2]! += 1;
-      else runs.push(id.client, id.clock, 1);
-    }
+    for (const id of charIds(char)) if (own.has(id) && forwardedId(entry, id) === null) ids.push(id);
   }
-  return runs.slice(0, 3 * MAX_ERASED_RUNS);
+  return idRuns(ids).slice(0, 3 * MAX_ERASED_RUNS);
 }
 
 /** The forwarding entries of one transaction, by the `idKey` of the deleted type. */
@@ -229,8 +224,8 @@ function restoresIn(transaction: Y.Transaction, ownDeletions: OwnDeletions): Map
       }
     }
     // What it brings back of this client's own deletions (the type, or characters of it).
-    const takenBack = [...(ownDeletions.has(struct.id) ? [struct.id] : []), ...from.filter((id) => ownDeletions.has(id))].slice(0, MAX_ERASED_RUNS);
-    const takesBack = takenBack.length > 0 ? takenBack.flatMap((id) => [id.client, id.clock, 1]) : null;
+    const takenBack = idRuns([...(ownDeletions.has(struct.id) ? [struct.id] : []), ...from.filter((id) => ownDeletions.has(id))]).slice(0, 3 * MAX_ERASED_RUNS);
+    const takesBack = takenBack.length > 0 ? takenBack : null;
     // The undoer had seen all its own items, and everything up to what it had itself deleted
     // inside the type before (not others' typing that arrived while the type was deleted: that
     // must still be rescued).

@@ -209,8 +209,13 @@ const ENTRY_KEY = /^\d+:\d+>(\d+):\d+$/;
  */
 export function writtenByItsCopier<T>(map: Y.Map<T>, key: string): boolean {
   const match = ENTRY_KEY.exec(key);
-  const writer = map._map.get(key)?.id.client;
+  const writer = entryItem(map, key)?.id.client;
   return match !== null && writer !== undefined && String(writer) === match[1];
+}
+
+/** The Yjs item holding the value stored under `key` (who wrote it, and when). */
+export function entryItem<T>(map: Y.Map<T>, key: string): Y.Item | undefined {
+  return map._map.get(key);
 }
 
 /** The most runs and known authors an entry may have (bounds the rescuer's work on a hostile entry). */

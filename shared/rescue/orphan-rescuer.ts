@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryKey, forwardedId, forwardingMap, idKey, idOfKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, writtenByItsCopier, type ForwardingEntry } from './forwarding';
+import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryItem, entryKey, forwardedId, forwardingMap, idKey, idOfKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, writtenByItsCopier, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
-import { appendAll, charIds, deleteSetOf, forEachDeleted, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
+import { appendAll, charIds, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -72,13 +72,6 @@ function withoutErased(orphan: Orphan, erased: ReadonlySet<string>): Orphan[] {
     start = at + 1;
   }
   return pieces;
-}
-
-/** Flat [a, b, c, a, b, c, …] as triples. */
-function triples(flat: number[]): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = [];
-  for (let at = 0; at + 2 < flat.length; at += 3) out.push([flat[at]!, flat[at + 1]!, flat[at + 2]!]);
-  return out;
 }
 
 /** How the rescuer may change the document (see the constructor). */
@@ -300,27 +293,20 @@ export class OrphanRescuer {
    * offline deletes it together with the text (the move), so its delete set cannot say so.
    */
   private erasedByCopiers(deleted: string): Array<Extract<Orphan, { kind: 'erased' }>> {
-    const entries = this.entriesFor(deleted);
-    if (entries.length < 2 || !entries.some((entry) => entry.erased)) return [];
+    const copies = (this.followed.get(deleted) ?? []).map(({ key, entry }) => ({ client: idOfKey(copierOf(key)).client, entry }));
+    if (copies.length < 2 || !copies.some(({ entry }) => entry.erased)) return [];
     const item = typeItem(this.doc, idOfKey(deleted));
     if (!item || !(item.content.type instanceof Y.XmlText)) return [];
     const text = item.content.type;
-    // As one delete set (searched, not walked: a hostile entry's huge runs cost nothing).
-    // Per copying client (`erased` lists what that client deleted itself): a copy of its own
-    // that holds the character again (its undo restored it) takes the deletion back.
-    const byClient = new Map<number, Array<[number, number, number]>>();
-    for (const { key, entry } of this.followed.get(deleted) ?? []) if (entry.erased) appendAll(listOf(byClient, idOfKey(copierOf(key)).client), triples(entry.erased));
-    const sets = [...byClient].map(([client, ranges]) => ({ client, set: deleteSetOf(ranges) }));
-    const keyed = this.followed.get(deleted) ?? [];
+    // `erased` lists what its copier deleted itself: a copy of that client's own that holds
+    // the character again (its undo restored it) takes the deletion back.
+    const copiedBy = (id: Y.ID, client?: number): boolean => copies.some((copy) => (client === undefined || copy.client === client) && forwardedId(copy.entry, id) !== null);
+    const erasedHere = (id: Y.ID): boolean => copies.some(({ client, entry }) => entry.erased !== undefined && inRuns(entry.erased, id) && !copiedBy(id, client));
     const dropped: Array<Extract<Orphan, { kind: 'erased' }>> = [];
     let budget = MAX_ERASE_CHARS;
     for (let char = text._start; char !== null && budget > 0; char = char.right) {
       if (!char.deleted || char.content instanceof Y.ContentFormat || char.content instanceof Y.ContentType) continue;
-      const ids = charIds(char).filter(
-        (id) =>
-          keyed.some(({ entry }) => forwardedId(entry, id) !== null) &&
-          sets.some(({ client, set }) => Y.isDeleted(set, id) && !keyed.some(({ key, entry }) => idOfKey(copierOf(key)).client === client && forwardedId(entry, id) !== null)),
-      );
+      const ids = charIds(char).filter((id) => erasedHere(id) && copiedBy(id));
       budget -= ids.length;
       if (ids.length > 0) dropped.push({ kind: 'erased', container: text, item: char, ids });
     }
@@ -562,7 +548,7 @@ export class OrphanRescuer {
     const copies: Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> = [];
     // One set for the whole walk: entries (written by any client) may form cycles and fans.
     for (const { key, entry } of isType ? this.entriesWithContainer(idKey(id), containerKey) : (this.followed.get(containerKey) ?? [])) {
-      if (entry.takesBack && Y.isDeleted(deleteSetOf(triples(entry.takesBack)), id)) continue;
+      if (entry.takesBack && inRuns(entry.takesBack, id)) continue;
       const to = isType ? copyIdOf(entry) : forwardedId(entry, id);
       if (!to || seen.has(idKey(to))) continue;
       seen.add(idKey(to));
@@ -639,7 +625,7 @@ export class OrphanRescuer {
    */
   private writtenBy(key: string): (item: Y.Item) => boolean {
     const { client, clock: from } = idOfKey(copierOf(key));
-    const to = (this.forwarding as unknown as { _map: Map<string, Y.Item> })._map.get(key)?.id.clock ?? Infinity;
+    const to = entryItem(this.forwarding, key)?.id.clock ?? Infinity;
     return (item) => item.id.client === this.doc.clientID || (item.id.client === client && item.id.clock >= from && item.id.clock < to);
   }
 

@@ -92,10 +92,37 @@ type DeleteRange = Y.Transaction['deleteSet']['clients'] extends Map<number, Arr
 
 /**
  * A Yjs delete set of `ranges` ([client, clock, length] each), sorted and merged so that
- * `Y.isDeleted` can search it; merged with `into` when given.
+ * `Y.isDeleted` can search it.
  */
-export function deleteSetOf(ranges: Iterable<readonly [number, number, number]>, into?: Y.Transaction['deleteSet']): Y.Transaction['deleteSet'] {
+export function deleteSetOf(ranges: Iterable<readonly [number, number, number]>): Y.Transaction['deleteSet'] {
   const set = Y.createDeleteSet();
   for (const [client, clock, len] of ranges) listOf(set.clients, client).push({ clock, len } as DeleteRange);
-  return Y.mergeDeleteSets(into ? [into, set] : [set]);
+  return Y.mergeDeleteSets([set]);
+}
+
+/** `ids` as flat [client, clock, length] runs (consecutive ids of one client share a run), in order. */
+export function idRuns(ids: Iterable<Y.ID>): number[] {
+  const runs: number[] = [];
+  for (const id of ids) {
+    const last = runs.length - 3;
+    if (last >= 0 && runs[last] === id.client && runs[last + 1]! + runs[last + 2]! === id.clock) runs[last + 2]! += 1;
+    else runs.push(id.client, id.clock, 1);
+  }
+  return runs;
+}
+
+const searchableRuns = new WeakMap<number[], Y.Transaction['deleteSet']>();
+
+/**
+ * Whether `id` lies in the flat [client, clock, length] `runs` (as an entry stores them):
+ * searched as a delete set built once per array, so a hostile entry's huge runs cost nothing.
+ */
+export function inRuns(runs: number[], id: Y.ID): boolean {
+  let set = searchableRuns.get(runs);
+  if (!set) {
+    const ranges: Array<[number, number, number]> = [];
+    for (let at = 0; at + 2 < runs.length; at += 3) ranges.push([runs[at]!, runs[at + 1]!, runs[at + 2]!]);
+    searchableRuns.set(runs, (set = deleteSetOf(ranges)));
+  }
+  return Y.isDeleted(set, id);
 }

@@ -12,13 +12,18 @@ afterEach(() => {
   for (const doc of docs.splice(0)) doc.destroy();
 });
 
+/** A document (client 7) with the copy recorder installed, and its body fragment. */
+function recordingDoc(): { doc: Y.Doc; body: Y.XmlFragment } {
+  const doc = new Y.Doc();
+  doc.clientID = 7;
+  docs.push(doc);
+  recordCopies(doc);
+  return { doc, body: doc.getXmlFragment('body') };
+}
+
 describe('the copy recorder', () => {
   it('notes in a copy the characters its client had deleted in the text itself, not those another client deleted', () => {
-    const doc = new Y.Doc();
-    doc.clientID = 7;
-    docs.push(doc);
-    recordCopies(doc);
-    const body = doc.getXmlFragment('body');
+    const { doc, body } = recordingDoc();
     doc.transact(() => body.insert(0, [new Y.XmlText('alfa beta gamma delta')]), 'other');
     const text = body.get(0) as Y.XmlText;
     const first = text._start!.id;
@@ -41,13 +46,8 @@ describe('the copy recorder', () => {
     expect(entry.erased).toEqual([first.client, at(5).clock, 5]);
   });
 
-
   it('records an undo that restores a text of 150,000 characters typed in one go, character by character', () => {
-    const doc = new Y.Doc();
-    doc.clientID = 7;
-    docs.push(doc);
-    recordCopies(doc);
-    const body = doc.getXmlFragment('body');
+    const { doc, body } = recordingDoc();
     const undoManager = new Y.UndoManager(body);
     const long = 'x'.repeat(150_000);
     const paragraph = new Y.XmlElement('paragraph');

@@ -51,6 +51,15 @@ function setUp(): { server: Y.Doc; rescuer: OrphanRescuer; anna: FuzzClient; bo:
   return { server, rescuer, anna, bo };
 }
 
+/** The three-item world where Anna has added the paragraph `text` to "Første" after its first, and the server and Bo have it. */
+function withSecondParagraph(text: string): ReturnType<typeof setUp> {
+  const world = setUp();
+  addParagraph(world.anna, 'Alfa beta gamma.', text);
+  upload(world.anna, world.server, world.rescuer);
+  download(world.bo, world.server);
+  return world;
+}
+
 /** A third person, Carl, holding the server's state (client id 102 unless given). */
 function joinCarl(server: Y.Doc, clientId = 102): FuzzClient {
   const carl = new FuzzClient(2, clientId, Y.encodeStateAsUpdate(server));
@@ -415,10 +424,7 @@ describe('rescuing text typed into a moved item', () => {
 
   for (const first of ['Anna', 'Bo'] as const) {
     it(`does not bring back what Anna deleted by joining two paragraphs across it, when Bo moved the item meanwhile (${first} reaches the server first)`, () => {
-      const { server, rescuer, anna, bo } = setUp();
-      addParagraph(anna, 'Alfa beta gamma.', 'Nyt ⟦x⟧ afsnit.');
-      upload(anna, server, rescuer);
-      download(bo, server);
+      const { server, rescuer, anna, bo } = withSecondParagraph('Nyt ⟦x⟧ afsnit.');
       // One deletion from the end of the first paragraph to just after "⟦x⟧": a join.
       anna.dispatch(anna.state.tr.delete(after(anna.state.doc, 'gamma.'), after(anna.state.doc, 'Nyt ⟦x⟧')));
       moveItem(bo, 'Første');
@@ -450,10 +456,7 @@ describe('rescuing text typed into a moved item', () => {
      * undoes it. Returns what he sees after the undo and what everyone sees in the end.
      */
     function undoneAlone(each: boolean, steps: (carl: FuzzClient, sync: () => void) => void): { carlSees: string[]; shown: string[] } {
-      const { server, rescuer, anna, bo } = setUp();
-      addParagraph(anna, 'Alfa beta gamma.', 'Nyt afsnit.');
-      upload(anna, server, rescuer);
-      download(bo, server);
+      const { server, rescuer, anna, bo } = withSecondParagraph('Nyt afsnit.');
       const carl = joinCarl(server);
       steps(carl, () => {
         if (each) upload(carl, server, rescuer);
@@ -487,10 +490,7 @@ describe('rescuing text typed into a moved item', () => {
   });
 
   it('does not bring back a paragraph Anna deleted when Bo, who had not seen that, deleted the item and took it back (delete wins)', () => {
-    const { server, rescuer, anna, bo } = setUp();
-    addParagraph(anna, 'Alfa beta gamma.', 'Nyt afsnit.');
-    upload(anna, server, rescuer);
-    download(bo, server);
+    const { server, rescuer, anna, bo } = withSecondParagraph('Nyt afsnit.');
     deleteParagraph(anna, 'Nyt afsnit.');
     upload(anna, server, rescuer);
     deleteItem(bo, 'Første');
@@ -503,10 +503,7 @@ describe('rescuing text typed into a moved item', () => {
   describe('one person alone, whose edits reach the server in one update (after time offline)', () => {
     /** Carl does `steps` alone; everyone must end with what he sees. */
     function carlAlone(steps: (carl: FuzzClient) => void): { carlSees: string[]; shown: string[] } {
-      const { server, rescuer, anna, bo } = setUp();
-      addParagraph(anna, 'Alfa beta gamma.', 'Nyt afsnit her.');
-      upload(anna, server, rescuer);
-      download(bo, server);
+      const { server, rescuer, anna, bo } = withSecondParagraph('Nyt afsnit her.');
       const carl = joinCarl(server);
       steps(carl);
       const carlSees = items(carl);
@@ -543,10 +540,7 @@ describe('rescuing text typed into a moved item', () => {
   });
 
   it('does not bring back a paragraph Carl deleted because the server had put Anna\'s typing into Bo\'s copy of it', () => {
-    const { server, rescuer, anna, bo } = setUp();
-    addParagraph(anna, 'Alfa beta gamma.', 'Nyt afsnit.');
-    upload(anna, server, rescuer);
-    download(bo, server);
+    const { server, rescuer, anna, bo } = withSecondParagraph('Nyt afsnit.');
     const carl = joinCarl(server);
     moveItem(bo, 'Første');
     type(anna, 'Nyt', ' ⟦anna⟧');
@@ -580,10 +574,7 @@ describe('rescuing text typed into a moved item', () => {
 
   for (const when of ['Anna first', 'Bo first', 'after the merge'] as const) {
     it(`keeps what Bo typed into his copy of a paragraph Anna joined away when he then moves the item again (${when})`, () => {
-      const { server, rescuer, anna, bo } = setUp();
-      addParagraph(anna, 'Alfa beta gamma.', 'Nyt x afsnit.');
-      upload(anna, server, rescuer);
-      download(bo, server);
+      const { server, rescuer, anna, bo } = withSecondParagraph('Nyt x afsnit.');
       anna.dispatch(anna.state.tr.delete(after(anna.state.doc, 'gamma.'), after(anna.state.doc, 'Nyt x')));
       moveItem(bo, 'Første');
       bo.pause();
@@ -602,10 +593,7 @@ describe('rescuing text typed into a moved item', () => {
 
   for (const first of ['Anna', 'Bo'] as const) {
     it(`keeps what Bo typed into his copy of a paragraph Anna joined away meanwhile (${first} reaches the server first)`, () => {
-      const { server, rescuer, anna, bo } = setUp();
-      addParagraph(anna, 'Alfa beta gamma.', 'Nyt x afsnit.');
-      upload(anna, server, rescuer);
-      download(bo, server);
+      const { server, rescuer, anna, bo } = withSecondParagraph('Nyt x afsnit.');
       anna.dispatch(anna.state.tr.delete(after(anna.state.doc, 'gamma.'), after(anna.state.doc, 'Nyt x')));
       moveItem(bo, 'Første');
       bo.pause();
