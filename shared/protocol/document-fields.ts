@@ -6,4 +6,6 @@ export const DocumentField = {
   Meeting: 'meeting',
   /** The Y.Map that tells where copied text went, so that concurrent typing is not lost (shared/rescue). */
   Forwarding: 'forwarding',
+  /** The Y.Map that tells which characters a split or an undo copied within the text (shared/rescue/char-copies.ts). */
+  CopiedChars: 'copied-chars',
 } as const;

@@ -1,7 +1,9 @@
 import * as Y from 'yjs';
 import { charRuns, copyIdOf, entryKey, forwardedId, forwardingMap, ForwardingOrigin, idKey, idOfKey, MAX_ERASED_RUNS, refOf, type ForwardingEntry } from './forwarding';
 import { OwnDeletions } from './own-deletions';
-import { appendAll, charIds, idRuns } from './struct-walk';
+import { charCopiesIn, charCopiesMap, rewrittenChars } from './char-copies';
+import { DeletionFollower } from './deletion-follower';
+import { appendAll, charIds, deleteSetOf, idRuns } from './struct-walk';
 
 /** Characters of one Y.XmlText in document order, with the id of each. */
 interface Chars {
@@ -17,29 +19,47 @@ interface NewRun extends Chars {
 /**
  * Records, for every local transaction that deleted a Y.XmlText whose characters it
  * re-inserted elsewhere (a move, a join, an undo of either), where each character went
- * (forwarding.ts). The entry is written in a transaction of its own right after, with
- * `ForwardingOrigin`, so it is never undone. Installs on `doc`; returns the uninstaller.
+ * (forwarding.ts), and which characters it copied out of texts that stay (a split, an undo;
+ * char-copies.ts). The entries are written in a transaction of their own right after, with
+ * `ForwardingOrigin`, so they are never undone. Also remembers this client's deliberate
+ * deletions and follows them into copies others made without seeing them
+ * (deletion-follower.ts). Installs on `doc`; returns the uninstaller.
  */
 export function recordCopies(doc: Y.Doc): () => void {
   const own = new OwnDeletions();
+  const follower = new DeletionFollower(doc, own);
   const record = (transaction: Y.Transaction): void => {
-    if (!transaction.local || transaction.origin === ForwardingOrigin) return;
-    own.note(transaction, doc.clientID);
+    if (!transaction.local) return follower.follow(transaction);
+    if (transaction.origin === ForwardingOrigin) return;
     const entries = copiesIn(transaction);
     for (const [deleted, entry] of restoresIn(transaction, own)) if (!entries.has(deleted)) entries.set(deleted, entry);
-    if (entries.size === 0) return;
+    const charCopies = charCopiesIn(transaction, own);
     for (const [deleted, entry] of entries) {
       const erased = erasedBefore(doc, deleted, entry, own);
       if (erased.length > 0) entry.erased = erased;
     }
+    const recorded = copiedBy([...[...entries.values()].map((entry) => entry.runs), charCopies]);
+    let rewritten: Set<string> | null = null;
+    own.note(transaction, doc.clientID, (id) => recorded(id) || (rewritten ??= rewrittenChars(transaction)).has(idKey(id)));
+    if (entries.size === 0 && charCopies.length === 0) return;
     const map = forwardingMap(doc);
     const clock = transaction.beforeState.get(doc.clientID) ?? 0;
     doc.transact(() => {
       for (const [deleted, entry] of entries) map.set(entryKey(deleted, doc.clientID, clock), entry);
+      if (charCopies.length > 0) charCopiesMap(doc).set(`${doc.clientID}:${clock}`, { runs: charCopies });
+      follower.noteOwnCopies(charCopies);
     }, ForwardingOrigin);
   };
   doc.on('afterTransaction', record);
   return () => doc.off('afterTransaction', record);
+}
+
+/** Whether a character is the original of one of the copies flat [fromClient, fromClock, length, toClient, toClock] `runs` name. */
+function copiedBy(runs: number[][]): (id: Y.ID) => boolean {
+  const originals: Array<[number, number, number]> = [];
+  for (const list of runs) for (let at = 0; at + 4 < list.length; at += 5) originals.push([list[at]!, list[at + 1]!, list[at + 2]!]);
+  const set = deleteSetOf(originals);
+  return (id) => Y.isDeleted(set, id);
 }
 
 /**

@@ -701,9 +701,19 @@ export class OrphanRescuer {
       if (struct.content instanceof Y.ContentType && (struct.content.type instanceof Y.XmlText || struct.content.type instanceof Y.XmlElement)) {
         const inner = struct.content.type;
         for (let child = inner._start; child !== null; child = child.right) {
-          if (child.deleted && !Y.isDeleted(transaction.deleteSet, child.id) && (inner instanceof Y.XmlText ? !(child.content instanceof Y.ContentFormat) : child.content instanceof Y.ContentType)) {
-            listOf(found, inner).push({ kind: 'erased', container: inner, item: child, ids: idsOf(child) });
+          if (!child.deleted || Y.isDeleted(transaction.deleteSet, child.id)) continue;
+          if (inner instanceof Y.XmlText ? child.content instanceof Y.ContentFormat : !(child.content instanceof Y.ContentType)) continue;
+          // A text deleted before stands for its characters deleted before (y-tiptap deletes a
+          // text whose characters a split took along, or that was emptied): typing into the
+          // copy's text since must stay.
+          if (child.content instanceof Y.ContentType && child.content.type instanceof Y.XmlText) {
+            const text = child.content.type;
+            for (let char = text._start; char !== null; char = char.right) {
+              if (char.deleted && !(char.content instanceof Y.ContentFormat)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char) });
+            }
+            continue;
           }
+          listOf(found, inner).push({ kind: 'erased', container: inner, item: child, ids: idsOf(child) });
         }
       }
       const container = struct.parent;
