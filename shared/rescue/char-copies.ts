@@ -74,8 +74,8 @@ function splitCopies(transaction: Y.Transaction): number[] {
 }
 
 /**
- * The characters (`idKey`s) `transaction` deleted and wrote again elsewhere: a stretch of
- * them whose text it inserted too. A copy the recorder could not pair
+ * The characters (`idKey`s) `transaction` deleted and wrote again elsewhere: the longest
+ * start and end of each stretch it deleted whose text it inserted into another text too. A copy the recorder could not pair
  * (y-tiptap joining a case line into the title, say) is not a deliberate deletion.
  */
 export function rewrittenChars(transaction: Y.Transaction): Set<string> {
@@ -84,17 +84,39 @@ export function rewrittenChars(transaction: Y.Transaction): Set<string> {
   const firstNew = transaction.beforeState.get(client) ?? 0;
   const rewritten = new Set<string>();
   if ((transaction.afterState.get(client) ?? 0) === firstNew) return rewritten;
-  const inserted: string[] = [];
+  const inserted: Array<{ str: string; into: unknown }> = [];
   const structs = doc.store.clients.get(client) ?? [];
   for (let index = Y.findIndexSS(structs, firstNew); index < structs.length; index++) {
     const struct = structs[index]!;
-    if (struct instanceof Y.Item && struct.content instanceof Y.ContentString) inserted.push(struct.content.str);
+    if (struct instanceof Y.Item && struct.content instanceof Y.ContentString) inserted.push({ str: struct.content.str, into: struct.parent });
   }
-  const written = inserted.join('\u0000');
   for (const text of textsCutBy(transaction, true)) {
-    for (const stretch of stretchesDeletedBy(text, transaction)) if (written.includes(stretch.text)) for (const id of stretch.ids) rewritten.add(`${id.client}:${id.clock}`);
+    // Within one text y-tiptap writes the least change: what it wrote there is typing over a selection, not the stretch again.
+    const written = inserted.filter(({ into }) => into !== text).map(({ str }) => str).join('\u0000');
+    for (const stretch of stretchesDeletedBy(text, transaction)) {
+      // A join deletes the head of the text it joins and writes its tail on: the longest end
+      // of the stretch written elsewhere (either end) was copied, the rest deleted.
+      const n = stretch.text.length;
+      const tail = longestWritten((length) => stretch.text.slice(n - length), n, written);
+      const head = longestWritten((length) => stretch.text.slice(0, length), n, written);
+      stretch.ids.forEach((id, at) => {
+        if (at < head || at >= n - tail) rewritten.add(`${id.client}:${id.clock}`);
+      });
+    }
   }
   return rewritten;
+}
+
+/** The greatest length up to `n` for which `part(length)` occurs in `written` (an end of a text: a shorter one occurs too). */
+function longestWritten(part: (length: number) => string, n: number, written: string): number {
+  let low = 0;
+  let high = n;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (written.includes(part(middle))) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /**

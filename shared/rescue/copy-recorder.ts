@@ -129,6 +129,8 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
       else if (r.includes(s)) pairs.push({ from, run: index, rank: 2, length: s.length, fromAt: 0, runAt: r.indexOf(s) });
       else if (s.endsWith(r)) pairs.push({ from, run: index, rank: 1, length: r.length, fromAt: s.length - r.length, runAt: 0 });
       else if (s.startsWith(r)) pairs.push({ from, run: index, rank: 1, length: r.length, fromAt: 0, runAt: 0 });
+      // The middle of it (y-tiptap wrote a join as a string diff that kept an end of the text it joined into).
+      else if (r.length > 1 && s.includes(r)) pairs.push({ from, run: index, rank: 0, length: r.length, fromAt: s.indexOf(r), runAt: 0 });
     });
   });
   pairs.sort((a, b) => b.length - a.length || b.rank - a.rank);

@@ -36,7 +36,12 @@ type Orphan =
   /** `known`: what the clone holds of its authors (flat [client, clock] pairs); what they wrote into it since is not in it. */
   | { kind: 'type'; container: Y.XmlElement; item: Y.Item; clone: TypeClone; known: number[] }
   /** Deleted on purpose in the original by someone who did not know of the copy: delete the copies too. */
-  | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[] };
+  /**
+   * Deleted on purpose; its copies go. `through`: the characters of a text deleted as a whole
+   * inside the block with this key go only from copies of that block (not where the edit that
+   * deleted the text put them: a split, a join).
+   */
+  | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[]; through?: string };
 
 type CharsOrphan = Extract<Orphan, { kind: 'chars' }>;
 
@@ -523,7 +528,7 @@ export class OrphanRescuer {
     let count = 0;
     const isType = erased.item.content instanceof Y.ContentType;
     for (const id of erased.ids) {
-      for (const copy of this.liveCopies(containerKey, id, isType, 0)) {
+      for (const copy of this.liveCopies(containerKey, id, isType, 0, new Set(), [], erased.through)) {
         // A block copied with what was added to it since (typing into a moved copy) stays:
         // the deletion must not take that with it (the block is then there twice), and what
         // is typed into the original goes on into that copy.
@@ -543,11 +548,12 @@ export class OrphanRescuer {
    * of moves, each with the key of the entry that made it. Not through an undo of its client's
    * own deletion (`takesBack`): that undo took the deletion back.
    */
-  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>(), via: Array<{ item: Y.Item; key: string }> = []): Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> {
+  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>(), via: Array<{ item: Y.Item; key: string }> = [], through?: string): Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> {
     if (hops > MAX_HOPS) return [];
     const copies: Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> = [];
+    const entries = isType ? this.entriesWithContainer(idKey(id), containerKey) : through ? this.entriesWithContainer(containerKey, through) : (this.followed.get(containerKey) ?? []);
     // One set for the whole walk: entries (written by any client) may form cycles and fans.
-    for (const { key, entry } of isType ? this.entriesWithContainer(idKey(id), containerKey) : (this.followed.get(containerKey) ?? [])) {
+    for (const { key, entry } of entries) {
       if (entry.takesBack && inRuns(entry.takesBack, id)) continue;
       const to = isType ? copyIdOf(entry) : forwardedId(entry, id);
       if (!to || seen.has(idKey(to))) continue;
@@ -709,7 +715,7 @@ export class OrphanRescuer {
           if (child.content instanceof Y.ContentType && child.content.type instanceof Y.XmlText) {
             const text = child.content.type;
             for (let char = text._start; char !== null; char = char.right) {
-              if (char.deleted && !(char.content instanceof Y.ContentFormat)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char) });
+              if (char.deleted && !(char.content instanceof Y.ContentFormat)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char), through: idKey(struct.id) });
             }
             continue;
           }
@@ -755,7 +761,7 @@ export class OrphanRescuer {
         if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText) {
           const text = item.content.type;
           for (let char = text._start; char !== null; char = char.right) {
-            if (!(char.content instanceof Y.ContentFormat) && Y.isDeleted(ds, char.id)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char) });
+            if (!(char.content instanceof Y.ContentFormat) && Y.isDeleted(ds, char.id)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char), through: idKey(container._item!.id) });
           }
           return;
         }

@@ -12,7 +12,7 @@ import { bodyFragment } from '../../../../shared/agenda/ydoc-agenda';
 import { charCopiesMap } from '../../../../shared/rescue/char-copies';
 import { forwardingMap } from '../../../../shared/rescue/forwarding';
 import type { FuzzClient } from '../../../fuzz/fuzz-client';
-import { after, closeWorlds, deleteText, download, joinCarl, moveItem, setUp, settle, splitAfter, type, upload, withSecondParagraph } from './rescue-world';
+import { after, closeWorlds, deleteParagraph, deleteText, download, joinCarl, moveItem, setUp, settle, splitAfter, type, upload, withSecondParagraph } from './rescue-world';
 
 afterEach(closeWorlds);
 
@@ -132,6 +132,29 @@ describe('a deletion made without seeing a copy', () => {
     settle(server, anna, bo);
     // Twice rather than lost: Bo's copy of the words is not deleted as if Anna had deleted them.
     expect(first(anna)).toEqual(['Alfa beta', ' gamma.']);
+  });
+
+  it('does not take the words a join wrote again (y-tiptap kept the final ".") for deleted when the joined paragraph then goes and Anna split them off', () => {
+    const { server, rescuer, anna, bo } = withSecondParagraph('Nyt x afsnit.');
+    const carl = joinCarl(server);
+    bo.dispatch(bo.state.tr.delete(after(bo.state.doc, 'Alfa beta'), after(bo.state.doc, 'Nyt')));
+    deleteParagraph(carl, 'Alfa beta gamma.');
+    splitAfter(anna, 'Nyt x');
+    upload(anna, server, rescuer);
+    upload(carl, server, rescuer);
+    upload(bo, server, rescuer);
+    expect(settle(server, anna, bo, carl)[0]).toContain('afsnit');
+  });
+
+  it('follows a word Bo typed over (a selection replaced) when Anna split it off meanwhile', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const end = after(bo.state.doc, 'Alfa beta');
+    bo.dispatch(bo.state.tr.insertText('(beta)', end - 4, end));
+    splitAfter(anna, 'Alfa');
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    settle(server, anna, bo);
+    expect(first(anna)).toEqual(['Alfa(beta)', '  gamma.']);
   });
 
   it('keeps what Anna typed into the paragraph she split off', () => {

@@ -24,6 +24,23 @@ import { closeLater, closeWorlds, setUp, withSecondParagraph, joinCarl, splitAft
 afterEach(closeWorlds);
 
 describe('rescuing text typed into a moved item', () => {
+  it('keeps the text a split took along, and what Carl typed into the deleted text, when Bo then moves the item having seen neither', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    anna.dispatch(anna.state.tr.insert(after(anna.state.doc, 'Alfa beta'), anna.state.schema.nodes.hardBreak!.create()));
+    upload(anna, server, rescuer);
+    download(bo, server);
+    const carl = joinCarl(server);
+    splitAfter(anna, 'Alfa beta');
+    type(carl, 'Alfa', ' ⟦carl⟧');
+    upload(anna, server, rescuer);
+    upload(carl, server, rescuer);
+    moveItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    const shown = settle(server, anna, bo, carl).join(' ');
+    expect(shown.split('⟦carl⟧')).toHaveLength(2);
+    expect(shown).toContain('beta');
+  });
+
   it('keeps what Carl typed into a text of the moved copy whose original a split deleted (the server empties that text, it does not delete it)', () => {
     const { server, rescuer, anna, bo } = setUp();
     const at = after(anna.state.doc, 'Alfa beta');
