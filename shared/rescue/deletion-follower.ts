@@ -10,6 +10,9 @@ const MAX_FOLLOWED_RUNS = 20_000;
 /** The most copied characters one arriving transaction is looked at for (a hostile entry may name billions). */
 const MAX_PAIRS = 200_000;
 
+/** How many undos and redos of one deletion are followed. */
+const MAX_REDONE_HOPS = 16;
+
 /** What is left of MAX_PAIRS for one arriving transaction. */
 interface Budget {
   left: number;
@@ -107,15 +110,24 @@ export class DeletionFollower {
     return doomed;
   }
 
-  /** Whether character `id` went on purpose here: deleted by this client (not taken back by its undo), or a copy of such. */
+  /**
+   * Whether character `id` went on purpose here: deleted by this client and not taken back by
+   * its undo (or taken back and deleted again by its redo: Yjs notes each restored copy in the
+   * old item's `redone`), or a copy of such.
+   */
   private gone(id: Y.ID): boolean {
     if (this.followed.length > 0) {
       this.searchable ??= deleteSetOf(this.followed);
       if (Y.isDeleted(this.searchable, id)) return true;
     }
-    if (!this.own.has(id)) return false;
-    const item = itemAt(this.doc, id);
-    return item !== null && item.redone === null;
+    let at = id;
+    for (let hops = 0; hops < MAX_REDONE_HOPS; hops++) {
+      const item = itemAt(this.doc, at);
+      if (!item || !item.deleted || !this.own.has(at)) return false;
+      if (item.redone === null) return true;
+      at = Y.createID(item.redone.client, item.redone.clock + (at.clock - item.id.clock));
+    }
+    return false;
   }
 
   private noteFollowed(ids: Y.ID[]): void {

@@ -180,6 +180,20 @@ describe('a deletion made without seeing a copy', () => {
     expect(first(anna).join(' | ')).toContain(' beta gamma.');
   });
 
+  it('follows a deletion Bo took back with Ctrl-Z and made again with Ctrl-Y', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    splitAfter(anna, 'Alfa');
+    deleteText(bo, ' gamma');
+    bo.pause();
+    expect(bo.undo()).toBe(true);
+    bo.pause();
+    expect(bo.redo()).toBe(true);
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    settle(server, anna, bo);
+    expect(first(anna)).toEqual(['Alfa', ' beta.']);
+  });
+
   it('ignores damaged and hostile entries: a run of a billion characters costs a bounded walk and deletes nothing of others', () => {
     const { server, rescuer, anna, bo } = setUp();
     deleteText(bo, ' gamma');
