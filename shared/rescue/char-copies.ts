@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { DocumentField } from '../protocol/document-fields';
-import { charRuns } from './forwarding';
+import { charRuns, idKey } from './forwarding';
 import type { OwnDeletions } from './own-deletions';
-import { appendAll, charIds } from './struct-walk';
+import { appendAll, charIds, createdItems, textChars } from './struct-walk';
 
 /**
  * Characters a local edit copied out of a text that stays: a split (Enter) deletes the tail of
@@ -49,14 +49,11 @@ function splitCopies(transaction: Y.Transaction): number[] {
   const doc = transaction.doc;
   const client = doc.clientID;
   const firstNew = transaction.beforeState.get(client) ?? 0;
-  if ((transaction.afterState.get(client) ?? 0) === firstNew) return [];
   const isNew = (id: Y.ID): boolean => id.client === client && id.clock >= firstNew;
   const created: Array<{ text: string; ids: Y.ID[] }> = [];
-  const structs = doc.store.clients.get(client) ?? [];
-  for (let index = firstNew === 0 ? 0 : Y.findIndexSS(structs, firstNew); index < structs.length; index++) {
-    const struct = structs[index]!;
-    if (struct instanceof Y.Item && !struct.deleted && struct.content instanceof Y.ContentType && struct.content.type instanceof Y.XmlText) {
-      const chars = liveChars(struct.content.type);
+  for (const struct of createdItems(doc, firstNew)) {
+    if (!struct.deleted && struct.content instanceof Y.ContentType && struct.content.type instanceof Y.XmlText) {
+      const chars = textChars(struct.content.type, (item) => !item.deleted);
       if (chars.text.length > 0 && chars.ids.every(isNew)) created.push(chars);
     }
   }
@@ -75,21 +72,18 @@ function splitCopies(transaction: Y.Transaction): number[] {
 
 /**
  * The characters (`idKey`s) `transaction` deleted and wrote again elsewhere: the longest
- * start and end of each stretch it deleted whose text it inserted into another text too. A copy the recorder could not pair
- * (y-tiptap joining a case line into the title, say) is not a deliberate deletion.
+ * start and end of each stretch it deleted whose text it inserted into another text too. A
+ * copy the recorder could not pair (y-tiptap joining a case line into the title, say) is not
+ * a deliberate deletion.
  */
 export function rewrittenChars(transaction: Y.Transaction): Set<string> {
   const doc = transaction.doc;
   const client = doc.clientID;
   const firstNew = transaction.beforeState.get(client) ?? 0;
   const rewritten = new Set<string>();
-  if ((transaction.afterState.get(client) ?? 0) === firstNew) return rewritten;
   const inserted: Array<{ str: string; into: unknown }> = [];
-  const structs = doc.store.clients.get(client) ?? [];
-  for (let index = Y.findIndexSS(structs, firstNew); index < structs.length; index++) {
-    const struct = structs[index]!;
-    if (struct instanceof Y.Item && struct.content instanceof Y.ContentString) inserted.push({ str: struct.content.str, into: struct.parent });
-  }
+  for (const struct of createdItems(doc, firstNew)) if (struct.content instanceof Y.ContentString) inserted.push({ str: struct.content.str, into: struct.parent });
+  if (inserted.length === 0) return rewritten;
   for (const text of textsCutBy(transaction, true)) {
     // Within one text y-tiptap writes the least change: what it wrote there is typing over a selection, not the stretch again.
     const written = inserted.filter(({ into }) => into !== text).map(({ str }) => str).join('\u0000');
@@ -100,7 +94,7 @@ export function rewrittenChars(transaction: Y.Transaction): Set<string> {
       const tail = longestWritten((length) => stretch.text.slice(n - length), n, written);
       const head = longestWritten((length) => stretch.text.slice(0, length), n, written);
       stretch.ids.forEach((id, at) => {
-        if (at < head || at >= n - tail) rewritten.add(`${id.client}:${id.clock}`);
+        if (at < head || at >= n - tail) rewritten.add(idKey(id));
       });
     }
   }
@@ -135,18 +129,6 @@ function textsCutBy(transaction: Y.Transaction, withDeleted = false): Set<Y.XmlT
     if (there && !own) texts.add(struct.parent);
   });
   return texts;
-}
-
-/** The live characters of `text`, with their ids. */
-function liveChars(text: Y.XmlText): { text: string; ids: Y.ID[] } {
-  let chars = '';
-  const ids: Y.ID[] = [];
-  for (let item = text._start; item !== null; item = item.right) {
-    if (item.deleted || !(item.content instanceof Y.ContentString)) continue;
-    chars += item.content.str;
-    appendAll(ids, charIds(item));
-  }
-  return { text: chars, ids };
 }
 
 /** The stretches of `text` that `transaction` deleted: characters live before it, with none left between them. */

@@ -3,7 +3,7 @@ import { charRuns, copyIdOf, entryKey, forwardedId, forwardingMap, ForwardingOri
 import { OwnDeletions } from './own-deletions';
 import { charCopiesIn, charCopiesMap, rewrittenChars } from './char-copies';
 import { DeletionFollower } from './deletion-follower';
-import { appendAll, charIds, deleteSetOf, idRuns } from './struct-walk';
+import { appendAll, charIds, createdItems, deleteSetOf, idRuns, textChars } from './struct-walk';
 
 /** Characters of one Y.XmlText in document order, with the id of each. */
 interface Chars {
@@ -38,9 +38,10 @@ export function recordCopies(doc: Y.Doc): () => void {
       const erased = erasedBefore(doc, deleted, entry, own);
       if (erased.length > 0) entry.erased = erased;
     }
-    const recorded = copiedBy([...[...entries.values()].map((entry) => entry.runs), charCopies]);
+    // Asked only for an edit that both deleted and created (a join): typing never pays for it.
+    let recorded: ((id: Y.ID) => boolean) | null = null;
     let rewritten: Set<string> | null = null;
-    own.note(transaction, doc.clientID, (id) => recorded(id) || (rewritten ??= rewrittenChars(transaction)).has(idKey(id)));
+    own.note(transaction, doc.clientID, (id) => (recorded ??= copiedBy([...[...entries.values()].map((entry) => entry.runs), charCopies]))(id) || (rewritten ??= rewrittenChars(transaction)).has(idKey(id)));
     if (entries.size === 0 && charCopies.length === 0) return;
     const map = forwardingMap(doc);
     const clock = transaction.beforeState.get(doc.clientID) ?? 0;
@@ -320,27 +321,13 @@ function copiedElement(element: Y.XmlElement, entries: Map<string, ForwardingEnt
   return visit(element, 0);
 }
 
-/** The string characters of `text` whose items pass `keep`, in order, with their ids. */
-function textChars(text: Y.XmlText, keep: (item: Y.Item) => boolean): Chars {
-  let chars = '';
-  const ids: Y.ID[] = [];
-  for (let item = text._start; item !== null; item = item.right) {
-    if (!(item.content instanceof Y.ContentString) || !keep(item)) continue;
-    chars += item.content.str;
-    appendAll(ids, charIds(item));
-  }
-  return { text: chars, ids };
-}
-
 /** The runs of characters this client inserted (since `firstNew`) into live texts, and its new empty texts. */
 function newText(doc: Y.Doc, firstNew: number): { runs: NewRun[]; emptyTexts: Y.XmlText[] } {
   const own = doc.clientID;
-  const structs = doc.store.clients.get(own) ?? [];
   const texts = new Set<Y.XmlText>();
   const created: Y.XmlText[] = [];
-  for (let index = firstNew === 0 ? 0 : Y.findIndexSS(structs, firstNew); index < structs.length; index++) {
-    const struct = structs[index]!;
-    if (!(struct instanceof Y.Item) || struct.deleted) continue;
+  for (const struct of createdItems(doc, firstNew)) {
+    if (struct.deleted) continue;
     if (struct.content instanceof Y.ContentString && struct.parent instanceof Y.XmlText && !struct.parent._item?.deleted) texts.add(struct.parent);
     if (struct.content instanceof Y.ContentType && struct.content.type instanceof Y.XmlText) created.push(struct.content.type);
   }

@@ -3,7 +3,7 @@ import { charCopiesMap, readCharCopyEntry } from './char-copies';
 import { entryItem, forwardingMap, idKey, idOfKey, ForwardingOrigin, readForwardingEntry } from './forwarding';
 import type { OwnDeletions } from './own-deletions';
 import { indexAt } from './positions';
-import { deleteSetOf, idRuns, inRuns, itemAt, listOf } from './struct-walk';
+import { idRuns, inRuns, itemAt, listOf, RunSet } from './struct-walk';
 
 /** How many runs of copied characters a client remembers as gone with its deletions (the oldest are forgotten first). */
 const MAX_FOLLOWED_RUNS = 20_000;
@@ -28,9 +28,8 @@ interface Budget {
  * (`takesBack`): that took the deletion back.
  */
 export class DeletionFollower {
-  /** Copies deleted by following, as [client, clock, length] runs: copies of them go too. */
-  private followed: Array<[number, number, number]> = [];
-  private searchable: Y.Transaction['deleteSet'] | null = null;
+  /** Copies deleted by following: copies of them go too. */
+  private readonly followed = new RunSet(MAX_FOLLOWED_RUNS);
   /** The characters this client's own edits copied within a text, by `idKey`: the copy, and how many the edit copied. */
   private readonly ownCopies = new Map<string, { copy: Y.ID; size: number }>();
 
@@ -47,11 +46,15 @@ export class DeletionFollower {
   /** After a transaction: follows the copies that entries it brought (from others) name. */
   follow(transaction: Y.Transaction): void {
     if (transaction.local) return;
+    // Most arriving transactions (typing) bring no entries: nothing to do.
+    const forwardKeys = changedKeys(transaction, forwardingMap(this.doc));
+    const charKeys = changedKeys(transaction, charCopiesMap(this.doc));
+    if (forwardKeys.length === 0 && charKeys.length === 0) return;
     const budget: Budget = { left: MAX_PAIRS };
-    const doomed = this.concurrentCopies(transaction, budget);
+    const doomed = this.concurrentCopies(charKeys, budget);
     const copies = new Map<string, Y.ID[]>();
-    this.forwarded(transaction, copies, budget);
-    this.copiedChars(transaction, copies, budget);
+    this.forwarded(forwardKeys, copies, budget);
+    this.copiedChars(charKeys, copies, budget);
     // From what went here on purpose, along copies of copies (in any order within the batch).
     const work = [...copies.keys()].filter((key) => this.gone(idOfKey(key)));
     const followed = new Set<string>();
@@ -64,7 +67,7 @@ export class DeletionFollower {
         work.push(copyKey);
       }
     }
-    this.noteFollowed([...followed].map(idOfKey));
+    this.followed.add(sortedRuns([...followed].map(idOfKey)));
     const live = keepingTexts(doomed.filter((id) => itemAt(this.doc, id)?.deleted === false), this.doc);
     if (live.length > 0) this.doc.transact(() => deleteChars(this.doc, live), ForwardingOrigin);
   }
@@ -89,13 +92,13 @@ export class DeletionFollower {
    * the higher client id), so that both splits stay. Both clients choose the same. Only while
    * both copies are live: one that went (undone, say) leaves the other as the only one.
    */
-  private concurrentCopies(transaction: Y.Transaction, budget: Budget): Y.ID[] {
+  private concurrentCopies(keys: string[], budget: Budget): Y.ID[] {
     const doomed: Y.ID[] = [];
     if (this.ownCopies.size === 0) return doomed;
     const map = charCopiesMap(this.doc);
     const own = this.doc.clientID;
     const live = (id: Y.ID): boolean => itemAt(this.doc, id)?.deleted === false;
-    for (const key of changedKeys(transaction, map)) {
+    for (const key of keys) {
       const copier = entryItem(map, key)?.id.client;
       const entry = readCharCopyEntry(map.get(key));
       if (copier === undefined || copier === own || !entry) continue;
@@ -116,10 +119,7 @@ export class DeletionFollower {
    * old item's `redone`), or a copy of such.
    */
   private gone(id: Y.ID): boolean {
-    if (this.followed.length > 0) {
-      this.searchable ??= deleteSetOf(this.followed);
-      if (Y.isDeleted(this.searchable, id)) return true;
-    }
+    if (this.followed.has(id)) return true;
     let at = id;
     for (let hops = 0; hops < MAX_REDONE_HOPS; hops++) {
       const item = itemAt(this.doc, at);
@@ -130,28 +130,20 @@ export class DeletionFollower {
     return false;
   }
 
-  private noteFollowed(ids: Y.ID[]): void {
-    if (ids.length === 0) return;
-    const runs = idRuns(ids.sort((a, b) => a.client - b.client || a.clock - b.clock));
-    for (let at = 0; at + 2 < runs.length; at += 3) this.followed.push([runs[at]!, runs[at + 1]!, runs[at + 2]!]);
-    if (this.followed.length > MAX_FOLLOWED_RUNS) this.followed.splice(0, this.followed.length - MAX_FOLLOWED_RUNS);
-    this.searchable = null;
-  }
-
-  /** Adds to `copies` the [original → copies] characters of the forwarding entries `transaction` brought. */
-  private forwarded(transaction: Y.Transaction, copies: Map<string, Y.ID[]>, budget: Budget): void {
+  /** Adds to `copies` the [original → copies] characters of the forwarding entries under `keys`. */
+  private forwarded(keys: string[], copies: Map<string, Y.ID[]>, budget: Budget): void {
     const map = forwardingMap(this.doc);
-    for (const key of changedKeys(transaction, map)) {
+    for (const key of keys) {
       const entry = readForwardingEntry(map.get(key));
       const takesBack = entry?.takesBack;
       if (entry) addPairs(copies, entry.runs, takesBack ? (id) => !inRuns(takesBack, id) : () => true, budget);
     }
   }
 
-  /** Adds to `copies` the [original → copies] characters of the character-copy entries `transaction` brought. */
-  private copiedChars(transaction: Y.Transaction, copies: Map<string, Y.ID[]>, budget: Budget): void {
+  /** Adds to `copies` the [original → copies] characters of the character-copy entries under `keys`. */
+  private copiedChars(keys: string[], copies: Map<string, Y.ID[]>, budget: Budget): void {
     const map = charCopiesMap(this.doc);
-    for (const key of changedKeys(transaction, map)) {
+    for (const key of keys) {
       const entry = readCharCopyEntry(map.get(key));
       if (entry) addPairs(copies, entry.runs, () => true, budget);
     }
@@ -207,7 +199,7 @@ function keepingTexts(ids: Y.ID[], doc: Y.Doc): Y.ID[] {
 
 /** Deletes the live characters `ids`, a run of neighbours at a time. */
 function deleteChars(doc: Y.Doc, ids: Y.ID[]): void {
-  const runs = idRuns(ids.sort((a, b) => a.client - b.client || a.clock - b.clock));
+  const runs = sortedRuns(ids);
   for (let at = 0; at + 2 < runs.length; at += 3) {
     const client = runs[at]!;
     const end = runs[at + 1]! + runs[at + 2]!;
@@ -220,4 +212,9 @@ function deleteChars(doc: Y.Doc, ids: Y.ID[]): void {
       clock += count;
     }
   }
+}
+
+/** `ids` as [client, clock, length] runs, in id order (neighbours share a run). */
+function sortedRuns(ids: Y.ID[]): number[] {
+  return idRuns(ids.sort((a, b) => a.client - b.client || a.clock - b.clock));
 }

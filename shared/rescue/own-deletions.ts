@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { deleteSetOf, idRuns } from './struct-walk';
+import { idRuns, RunSet } from './struct-walk';
 
 /** How many deleted runs a client remembers (the oldest are forgotten first). */
 const MAX_RANGES = 20_000;
@@ -14,8 +14,7 @@ const MAX_RANGES = 20_000;
  * searchable set is built when asked.
  */
 export class OwnDeletions {
-  private ranges: Array<[number, number, number]> = [];
-  private searchable: Y.Transaction['deleteSet'] | null = null;
+  private readonly runs = new RunSet(MAX_RANGES);
 
   /**
    * Notes what `transaction` deleted on purpose. One that made new items of `client` copied
@@ -25,7 +24,6 @@ export class OwnDeletions {
     if (transaction.deleteSet.clients.size === 0) return;
     const firstNew = transaction.beforeState.get(client) ?? 0;
     const pure = (transaction.afterState.get(client) ?? 0) === firstNew;
-    const before = this.ranges.length;
     const deliberate: Y.ID[] = [];
     Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
       if (!(struct instanceof Y.Item)) return;
@@ -33,7 +31,7 @@ export class OwnDeletions {
       const text = struct.content instanceof Y.ContentString && struct.parent instanceof Y.XmlText;
       if (pure) {
         const block = struct.content instanceof Y.ContentType && (struct.content.type instanceof Y.XmlElement || struct.content.type instanceof Y.XmlText);
-        if (!container?.deleted && (text || block)) this.ranges.push([struct.id.client, struct.id.clock, struct.length]);
+        if (!container?.deleted && (text || block)) this.runs.add([struct.id.client, struct.id.clock, struct.length]);
         return;
       }
       if (!text || !inStayingBlock(struct, transaction) || (struct.id.client === client && struct.id.clock >= firstNew)) return;
@@ -42,18 +40,12 @@ export class OwnDeletions {
         if (!copied(id)) deliberate.push(id);
       }
     });
-    const runs = idRuns(deliberate);
-    for (let at = 0; at + 2 < runs.length; at += 3) this.ranges.push([runs[at]!, runs[at + 1]!, runs[at + 2]!]);
-    if (this.ranges.length === before) return;
-    if (this.ranges.length > MAX_RANGES) this.ranges.splice(0, this.ranges.length - MAX_RANGES);
-    this.searchable = null;
+    this.runs.add(idRuns(deliberate));
   }
 
   /** Whether the character `id` is one of them. */
   has(id: Y.ID): boolean {
-    if (this.ranges.length === 0) return false;
-    this.searchable ??= deleteSetOf(this.ranges);
-    return Y.isDeleted(this.searchable, id);
+    return this.runs.has(id);
   }
 }
 

@@ -126,3 +126,50 @@ export function inRuns(runs: number[], id: Y.ID): boolean {
   }
   return Y.isDeleted(set, id);
 }
+
+/** The items `doc`'s own client made from clock `firstNew` on (in a transaction: what it created), in order. */
+export function* createdItems(doc: Y.Doc, firstNew: number): Generator<Y.Item> {
+  const structs = doc.store.clients.get(doc.clientID) ?? [];
+  if (Y.getState(doc.store, doc.clientID) <= firstNew) return;
+  for (let index = Y.findIndexSS(structs, firstNew); index < structs.length; index++) {
+    const struct = structs[index]!;
+    if (struct instanceof Y.Item) yield struct;
+  }
+}
+
+/** The string characters of `text` whose items pass `keep`, in order, with the id of each. */
+export function textChars(text: Y.XmlText, keep: (item: Y.Item) => boolean): { text: string; ids: Y.ID[] } {
+  let chars = '';
+  const ids: Y.ID[] = [];
+  for (let item = text._start; item !== null; item = item.right) {
+    if (!(item.content instanceof Y.ContentString) || !keep(item)) continue;
+    chars += item.content.str;
+    appendAll(ids, charIds(item));
+  }
+  return { text: chars, ids };
+}
+
+/**
+ * A bounded set of [client, clock, length] runs (the oldest are forgotten first), searched as a
+ * delete set that is built when asked after a change.
+ */
+export class RunSet {
+  private runs: Array<[number, number, number]> = [];
+  private searchable: Y.Transaction['deleteSet'] | null = null;
+
+  constructor(private readonly max: number) {}
+
+  /** Adds flat [client, clock, length] `runs`. */
+  add(runs: number[]): void {
+    if (runs.length === 0) return;
+    for (let at = 0; at + 2 < runs.length; at += 3) this.runs.push([runs[at]!, runs[at + 1]!, runs[at + 2]!]);
+    if (this.runs.length > this.max) this.runs.splice(0, this.runs.length - this.max);
+    this.searchable = null;
+  }
+
+  has(id: Y.ID): boolean {
+    if (this.runs.length === 0) return false;
+    this.searchable ??= deleteSetOf(this.runs);
+    return Y.isDeleted(this.searchable, id);
+  }
+}
