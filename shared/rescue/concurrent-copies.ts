@@ -51,11 +51,12 @@ export interface CopyMerge {
  * others into it. Of a copy that goes, content that came from the original goes with it (the
  * kept copy holds it, or a deletion there removed it: delete wins); content made in it after
  * it was copied (`unique`) is to be put into the kept copy. The kept copy is the one that
- * takes the least such content (the first in key order on a tie).
+ * takes the least such content (the first in key order on a tie). `copies` counts the live
+ * copies found: fewer merges than `copies - 1` leaves some twice, for another try later.
  */
-export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyIndex, mergeable: (element: Y.XmlElement) => boolean): CopyMerge[] {
+export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyIndex, mergeable: (element: Y.XmlElement) => boolean): { merges: CopyMerge[]; copies: number } {
   const copies = liveCopies(doc, deleted, index, [], new Set()).filter(({ item }) => mergeable((item.content as Y.ContentType).type as Y.XmlElement));
-  if (copies.length < 2) return [];
+  if (copies.length < 2) return { merges: [], copies: copies.length };
   const hops = new HopIndex(index);
   let best: { merges: CopyMerge[]; unique: number } | null = null;
   for (const keep of copies) {
@@ -67,7 +68,7 @@ export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyInd
     const unique = merges.reduce((sum, merge) => sum + merge.unique.length, 0);
     if (!best || merges.length > best.merges.length || (merges.length === best.merges.length && unique < best.unique)) best = { merges, unique };
   }
-  return best?.merges ?? [];
+  return { merges: best?.merges ?? [], copies: copies.length };
 }
 
 /** The live copies that `deleted` leads to, following moves of moves; each once. */

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryItem, entryKey, forwardedId, forwardingMap, idKey, idOfKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, writtenByItsCopier, type ForwardingEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
-import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchor, type CharAnchor, type TypeAnchor } from './positions';
+import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchors, type CharAnchor, type TypeAnchor } from './positions';
 import { appendAll, charIds, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
@@ -24,6 +24,8 @@ const MAX_ERASE_CHARS = 2_000;
 const EMPTY_DELETE_SET = Y.createDeleteSet();
 /** How many copies of one deleted type are followed (more than people editing at once). */
 const MAX_ENTRIES_PER_TYPE = 64;
+/** How many deleted types with copies not yet merged are remembered for another try. */
+const MAX_UNMERGED = 1_000;
 
 /**
  * Content a colleague made concurrently inside a container that a move or join deleted:
@@ -44,6 +46,13 @@ type Orphan =
   | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[]; through?: string };
 
 type CharsOrphan = Extract<Orphan, { kind: 'chars' }>;
+/**
+ * Per anchor (a resolved place's key), the last character or type this pass put there: the
+ * next orphan for the same place goes right after it, in the orphans' original order. (Not a
+ * count added to the anchor's index: an anchor that is a formatting mark ends up after what
+ * was put before it, and the index would count it twice.)
+ */
+type PutAfter = Map<string, Y.ID>;
 
 /**
  * The part of `orphan` that no copier (`entries`) had seen. Yjs merges characters typed in a
@@ -130,6 +139,14 @@ export class OrphanRescuer {
   private readonly copiers = new Map<string, KeyedEntry[]>();
   /** Deleted types that have more than one copy: to be merged (concurrent-copies.ts). */
   private merges = new Set<string>();
+  /** For each copy (`idKey`), the deleted types it was copied from: a new copy of a copy is a new copy of those too. */
+  private readonly copiedInto = new Map<string, Set<string>>();
+  /**
+   * Deleted types that still had several live copies after the last try to merge them (one
+   * would not fit yet, or a copy held a deletion that could not follow): tried again when
+   * entries arrive, oldest forgotten first.
+   */
+  private readonly unmerged = new Set<string>();
   /** The keys of the entries written by the merge in progress (taken back if it fails). */
   private written: string[] | null = null;
   private readonly fits: (element: Y.XmlElement) => boolean;
@@ -211,12 +228,16 @@ export class OrphanRescuer {
         const place = (orphan: Orphan): number => order.get((orphan.kind === 'chars' ? itemAt(this.doc, charIds(orphan.item, orphan.from, orphan.from + 1)[0]!) : null) ?? orphan.item) ?? 0;
         list.sort((a, b) => place(a) - place(b));
         // Several orphans after the same anchor go in their original order.
-        const inserted = new Map<string, number>();
+        const inserted: PutAfter = new Map();
         for (const orphan of list) {
           if (orphan.kind === 'erased') continue;
           if (orphan.kind === 'type') {
             // A copier that saw it copied it (or saw it deleted): it is not lost.
             if (entries.length === 0 || entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
+            // Moved on by someone (its author, say, who was offline and sends it with everything
+            // it knows, the container's deletion too): its copy stands for it, and goes back
+            // itself if it is an orphan too.
+            if (this.entry(idKey(orphan.item.id))) continue;
             if (this.putType(orphan, inserted)) rescued += 1;
             else this.stall(orphan);
             continue;
@@ -239,7 +260,18 @@ export class OrphanRescuer {
         else this.stall(orphan);
       }
       // Then one item moved by two people at once is kept once.
-      for (const deleted of merges) for (const merge of planConcurrentMerges(this.doc, deleted, this.copyIndex, this.mergeable)) rescued += this.merge(merge);
+      for (const deleted of merges) {
+        const plan = planConcurrentMerges(this.doc, deleted, this.copyIndex, this.mergeable);
+        let merged = 0;
+        for (const merge of plan.merges) merged += this.merge(merge);
+        rescued += merged;
+        this.unmerged.delete(deleted);
+        if (merged < plan.copies - 1) this.unmerged.add(deleted);
+        for (const key of this.unmerged) {
+          if (this.unmerged.size <= MAX_UNMERGED) break;
+          this.unmerged.delete(key);
+        }
+      }
       // Last, an element that is still empty and may not be gets the least it needs (the
       // rescue's own deletions may have emptied one too).
       this.noteEmptied(transaction);
@@ -252,6 +284,23 @@ export class OrphanRescuer {
       }
     }, RescueOrigin);
     return rescued;
+  }
+
+  /**
+   * Notes that `deleted` has a new copy: it, and what it was itself copied from (a move of a
+   * move makes a new copy of the first original too), may now have several live copies.
+   */
+  private noteCopied(deleted: string): void {
+    const seen = new Set([deleted]);
+    const queue = [deleted];
+    for (let index = 0; index < queue.length && seen.size <= MAX_VISITS; index++) {
+      for (const from of this.copiedInto.get(queue[index]!) ?? []) {
+        if (seen.has(from)) continue;
+        seen.add(from);
+        queue.push(from);
+      }
+    }
+    for (const key of seen) if ((this.current.get(key)?.length ?? 0) > 0) this.merges.add(key);
   }
 
   /** Notes the elements whose child list `transaction` changed and left empty. */
@@ -346,6 +395,10 @@ export class OrphanRescuer {
     if (entry && list.length < MAX_ENTRIES_PER_TYPE) {
       list.push({ key, entry });
       same.push({ key, entry });
+      const copy = idKey(copyIdOf(entry));
+      const from = this.copiedInto.get(copy) ?? new Set<string>();
+      if (from.size < MAX_ENTRIES_PER_TYPE) from.add(deleted);
+      this.copiedInto.set(copy, from);
     }
     if (list.length > 0) {
       const { current, undone } = partUndone(list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
@@ -405,7 +458,7 @@ export class OrphanRescuer {
       const known = this.stateOf([source.client, ...chars.map(([id]) => id.client), ...uniqueAuthors]);
       entries.set(idKey(source), this.remember(source, copy, charRuns(chars.map(([id]) => id), chars.map(([, id]) => id)), known));
     }
-    const inserted = new Map<string, number>();
+    const inserted: PutAfter = new Map();
     // Blocks first (they may not fit), then characters.
     const order = [...unique].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'type' ? -1 : 1));
     for (const part of order) {
@@ -430,7 +483,7 @@ export class OrphanRescuer {
    * it) whose block was copied: they go into the block's copy, as a text next to the copies
    * of the text's neighbours.
    */
-  private putInCopiedParent(part: CharsOrphan, inserted: Map<string, number>): boolean {
+  private putInCopiedParent(part: CharsOrphan, inserted: PutAfter): boolean {
     const chars = charIds(part.item, part.from, part.from + part.chars.length);
     const clone: TypeClone = { source: part.container._item!.id, delta: [{ insert: part.chars }], chars };
     const known = [part.item.id.client, part.item.id.clock + part.from + part.chars.length];
@@ -443,7 +496,7 @@ export class OrphanRescuer {
     return parent instanceof Y.XmlElement && parent._item?.deleted ? this.entriesFor(idKey(parent._item.id)) : [];
   }
 
-  private putChars(entries: ForwardingEntry[], orphan: CharsOrphan, inserted: Map<string, number>): boolean {
+  private putChars(entries: ForwardingEntry[], orphan: CharsOrphan, inserted: PutAfter): boolean {
     if (orphan.chars === '') return false;
     const { client, clock } = orphan.item.id;
     // Right after the part of its item the copier saw (Yjs merges adjacent characters into one item).
@@ -456,17 +509,17 @@ export class OrphanRescuer {
       if (target) break;
     }
     if (!target) return false;
-    const shift = target.key === null ? 0 : (inserted.get(target.key) ?? 0);
+    const last = target.key === null ? undefined : inserted.get(target.key);
     const first = Y.getState(this.doc.store, this.doc.clientID);
-    const index = Math.min(target.index + shift, target.text.length);
+    const index = last ? indexAt(target.text, last, 1) : Math.min(target.index, target.text.length);
     target.text.insert(index, orphan.chars);
     if (!this.textFits(target.text)) {
       target.text.delete(index, orphan.chars.length);
       return false;
     }
-    if (target.key !== null) inserted.set(target.key, shift + orphan.chars.length);
     // Forward the orphan to its copy too: what its author types next to it later follows it.
     const copies = newChars(target.text, this.doc.clientID, first);
+    if (target.key !== null && copies.length > 0) inserted.set(target.key, copies[copies.length - 1]!);
     const sources = charIds(orphan.item, orphan.from, orphan.from + orphan.chars.length);
     this.remember(orphan.container._item!.id, target.text, charRuns(sources.slice(0, copies.length), copies), [client, clock + orphan.from + orphan.chars.length]);
     return true;
@@ -474,18 +527,28 @@ export class OrphanRescuer {
 
   /**
    * Puts `orphan` next to its neighbours' copies: any copies of the deleted originals, or
-   * (`through`, a merge) the copies in the one copy that `through` names.
+   * (`through`, a merge) the copies in the one copy that `through` names. The nearest
+   * neighbour first; if its copies lead nowhere live, or the orphan would not fit there, the
+   * next one out.
    */
-  private putType(orphan: Extract<Orphan, { kind: 'type' }>, inserted: Map<string, number>, through?: ForwardingEntry): boolean {
-    const anchor = through
-      ? typeAnchor((item) => { const entry = this.entry(idKey(item.id)); return entry && copyIdOf(entry); }, copyIdOf(through), orphan.item)
-      : typeAnchor((item) => (this.entry(idKey(item.id)) ? item.id : null), orphan.container._item!.id, orphan.item);
-    // First in the container's copy is only safe for text (an element may not fit there: an item before its section's title).
-    if ('first' in anchor && 'name' in orphan.clone) return false;
-    const target = this.resolveType(anchor);
-    if (!target) return false;
-    const shift = target.key === null ? 0 : (inserted.get(target.key) ?? 0);
-    const index = Math.min(target.index + shift, target.parent.length);
+  private putType(orphan: Extract<Orphan, { kind: 'type' }>, inserted: PutAfter, through?: ForwardingEntry): boolean {
+    const anchors = through
+      ? typeAnchors((item) => { const entry = this.entry(idKey(item.id)); return entry && copyIdOf(entry); }, copyIdOf(through), orphan.item)
+      : typeAnchors((item) => (this.entry(idKey(item.id)) ? item.id : null), orphan.container._item!.id, orphan.item);
+    for (const anchor of anchors) {
+      // First in the container's copy is only safe for text (an element may not fit there: an item before its section's title).
+      if ('first' in anchor && 'name' in orphan.clone) continue;
+      const target = this.resolveType(anchor);
+      if (target && this.putTypeAt(orphan, target, inserted)) return true;
+    }
+    return false;
+  }
+
+  /** Puts `orphan` at `target` (after what this pass put there already); false, with nothing changed, when it would not fit. */
+  private putTypeAt(orphan: Extract<Orphan, { kind: 'type' }>, target: { parent: Y.XmlElement | Y.XmlFragment; index: number; key: string | null }, inserted: PutAfter): boolean {
+    const last = target.key === null ? undefined : inserted.get(target.key);
+    const lastItem = last ? itemAt(this.doc, last) : null;
+    const index = lastItem && !lastItem.deleted && lastItem.parent === target.parent ? childIndex(target.parent, lastItem) + 1 : Math.min(target.index, target.parent.length);
     if ('delta' in orphan.clone) {
       // Text next to text: one text node in the editor, so one Y.XmlText (two would break the binding).
       const left = index > 0 ? target.parent.get(index - 1) : null;
@@ -493,7 +556,7 @@ export class OrphanRescuer {
       const into = left instanceof Y.XmlText ? left : right instanceof Y.XmlText ? right : null;
       if (into) {
         const first = Y.getState(this.doc.store, this.doc.clientID);
-        const start = into === left ? into.length : 0;
+        const start = last && lastItem?.parent === into ? indexAt(into, last, 1) : into === left ? into.length : 0;
         let at = start;
         for (const op of orphan.clone.delta) {
           into.insert(at, op.insert, op.attributes ?? {});
@@ -504,6 +567,7 @@ export class OrphanRescuer {
           return false;
         }
         const copies = newChars(into, this.doc.clientID, first);
+        if (target.key !== null && copies.length > 0) inserted.set(target.key, copies[copies.length - 1]!);
         this.remember(orphan.clone.source, into, charRuns(orphan.clone.chars.slice(0, copies.length), copies), orphan.known);
         return true;
       }
@@ -514,7 +578,7 @@ export class OrphanRescuer {
       target.parent.delete(index, 1);
       return false;
     }
-    if (target.key !== null) inserted.set(target.key, shift + 1);
+    if (target.key !== null) inserted.set(target.key, built._item!.id);
     // Forward the orphan and everything in it to the copy: what is typed into it later follows.
     const known = orphan.known;
     pairClone(orphan.clone, built, (source, copy, chars) => {
@@ -693,8 +757,9 @@ export class OrphanRescuer {
     for (const key of changed ?? []) {
       if (key === null) continue;
       this.index(key);
-      if ((this.current.get(deletedKeyOf(key))?.length ?? 0) > 1) this.merges.add(deletedKeyOf(key));
+      this.noteCopied(deletedKeyOf(key));
     }
+    if ((changed?.size ?? 0) > 0) for (const deleted of this.unmerged) this.merges.add(deleted);
     const found = new Map<Y.XmlText | Y.XmlElement, Orphan[]>();
     // Characters a copier had deleted itself before copying: gone from every other copy too.
     for (const deleted of new Set([...(changed ?? [])].flatMap((key) => (key === null ? [] : [deletedKeyOf(key)])))) {

@@ -53,21 +53,33 @@ export function charAnchor(entries: ForwardingEntry[], item: Y.Item, at: Y.ID | 
   return { entry: entries[0]!, anchor: { start: true } };
 }
 
+/** How many siblings on each side are tried as a place for a rescued element. */
+const MAX_SIBLING_ANCHORS = 16;
+
 /**
- * The place for an element or text next to `item`: after where `copyOf` says the nearest
- * copied sibling to its left went, else before the nearest copied one to its right, else
- * first in `container`.
+ * The places for an element or text next to `item`, best first: after where `copyOf` says
+ * the nearest copied sibling to its left went, before the nearest copied one to its right,
+ * then the next ones out on each side, and last first in `container`. (The nearest
+ * neighbour's copy may have been deleted on purpose since: the next one still places it.)
  */
-export function typeAnchor(copyOf: (item: Y.Item) => Y.ID | null, container: Y.ID, item: Y.Item): TypeAnchor {
-  for (let left = item.left; left !== null; left = left.left) {
+export function typeAnchors(copyOf: (item: Y.Item) => Y.ID | null, container: Y.ID, item: Y.Item): TypeAnchor[] {
+  const lefts: TypeAnchor[] = [];
+  for (let left = item.left; left !== null && lefts.length < MAX_SIBLING_ANCHORS; left = left.left) {
     const copy = left.content instanceof Y.ContentType ? copyOf(left) : null;
-    if (copy) return { after: copy };
+    if (copy) lefts.push({ after: copy });
   }
-  for (let right = item.right; right !== null; right = right.right) {
+  const rights: TypeAnchor[] = [];
+  for (let right = item.right; right !== null && rights.length < MAX_SIBLING_ANCHORS; right = right.right) {
     const copy = right.content instanceof Y.ContentType ? copyOf(right) : null;
-    if (copy) return { before: copy };
+    if (copy) rights.push({ before: copy });
   }
-  return { first: container };
+  const anchors: TypeAnchor[] = [];
+  for (let index = 0; index < Math.max(lefts.length, rights.length); index++) {
+    if (index < lefts.length) anchors.push(lefts[index]!);
+    if (index < rights.length) anchors.push(rights[index]!);
+  }
+  anchors.push({ first: container });
+  return anchors;
 }
 
 /** The item of `text` that holds character `id`, or null. */

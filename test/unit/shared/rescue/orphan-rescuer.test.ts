@@ -223,6 +223,35 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦bo⟧ beta gamma.']);
   });
 
+  it('keeps an item once that Anna moved while Bo moved it, took the move back and made it again (Ctrl-Z, Ctrl-Y)', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    moveItem(anna, 'Første');
+    moveItem(bo, 'Første');
+    bo.pause();
+    expect(bo.undo()).toBe(true);
+    expect(bo.redo()).toBe(true);
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    const shown = settle(server, anna, bo);
+    expectFirstOnce(shown, 'Første: Alfa beta gamma.');
+  });
+
+  it('keeps an item once that Anna moved while Bo moved it and deleted it, when Bo then takes the deletion back', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    moveItem(bo, 'Første');
+    bo.pause();
+    deleteItem(bo, 'Første');
+    moveItem(anna, 'Første', itemPosition(anna, 'Tredje'));
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    download(bo, server);
+    // His undo restores his copy (a new entry for it, none for the original both copied).
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    const shown = settle(server, anna, bo);
+    expectFirstOnce(shown, 'Første: Alfa beta gamma.');
+  });
+
   it('ignores a forwarding entry written in another client\'s name (one marking her move as undone)', () => {
     const { server, rescuer, anna, bo } = setUp();
     const carl = joinCarl(server);
@@ -529,6 +558,66 @@ describe('rescuing text typed into a moved item', () => {
     moveItem(bo, 'Første');
     upload(bo, server, rescuer);
     expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa set usét beta gamma.']);
+  });
+
+  it('keeps the order of two runs she typed at one place when the mover deleted the text before them, after a bold word', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    // Two runs, the later one first in the text: two Yjs items that go back one by one.
+    type(anna, 'Alfa', '[én]');
+    type(anna, 'Alfa', '{to}');
+    moveItem(bo, 'Første');
+    // The place is then the end of the bold mark: what goes there first lands before the end mark.
+    const al = after(bo.state.doc, 'Al');
+    bo.dispatch(bo.state.tr.addMark(al - 2, al, bo.state.schema.marks.bold!.create()));
+    deleteText(bo, 'fa');
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    expect(settle(server, bo, anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Al{to}[én] beta gamma.']);
+  });
+
+  it('keeps what she typed into an emptied paragraph of the moved item in order when part of it is bold, next to what the mover typed there', () => {
+    const { server, rescuer, anna, bo } = withSecondParagraph('xy');
+    // Emptied, not deleted: the paragraph keeps its Yjs text, which Bo's move does not copy.
+    deleteText(anna, 'xy');
+    upload(anna, server, rescuer);
+    download(bo, server);
+    moveItem(bo, 'Første');
+    bo.dispatch(bo.state.tr.insertText('dbus', after(bo.state.doc, 'gamma.') + 2));
+    const end = after(anna.state.doc, 'gamma.');
+    anna.dispatch(anna.state.tr.insertText('[én]{to}', end + 2));
+    // The mark splits her typing into two Yjs items, which go back one by one.
+    anna.dispatch(anna.state.tr.addMark(end + 6, end + 10, anna.state.schema.marks.bold!.create()));
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    const first = settle(server, anna, bo).filter((line) => line.startsWith('Første'));
+    expect(first).toHaveLength(1);
+    expect(['Første: Alfa beta gamma. [én]{to}dbus', 'Første: Alfa beta gamma. dbus[én]{to}']).toContain(first[0]);
+  });
+
+  it('puts a paragraph she added and then joined to the one before back once, when she had seen the move before her work reached the server', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    addParagraph(anna, 'gamma.', 'Nyt ⟦anna⟧');
+    joinAfter(anna, 'gamma.');
+    moveItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    // Her update then deletes the paragraph and the item it was in: the join's entry tells them apart.
+    download(anna, server);
+    upload(anna, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma.Nyt ⟦anna⟧']);
+  });
+
+  it('puts a paragraph she added back before the copy of the next one when the mover joined the one before it away', () => {
+    const { server, rescuer, anna, bo } = withSecondParagraph('Andet afsnit');
+    addParagraph(anna, 'Andet afsnit', 'Tredje afsnit');
+    upload(anna, server, rescuer);
+    download(bo, server);
+    addParagraph(anna, 'Andet afsnit', 'Nyt ⟦anna⟧');
+    moveItem(bo, 'Første');
+    // The neighbour before her paragraph now lives on only as text inside another paragraph.
+    joinAfter(bo, 'gamma.');
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    expectFirstOnce(settle(server, anna, bo), 'Første: Alfa beta gamma.Andet afsnit Nyt ⟦anna⟧ Tredje afsnit');
   });
 
   it('finishes, and still puts text back, when a client wrote forwarding entries that form cycles', () => {
