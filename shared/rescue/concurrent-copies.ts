@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { copiedFrom, copierOf, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry } from './forwarding';
-import { appendAll, itemAt, typeItem } from './struct-walk';
+import { charCopy, charSource, copyWhere, isInside, sourceWhere, type CopyEdges } from './copy-graph';
+import { itemAt, typeItem } from './struct-walk';
 
 /** A forwarding entry with its key in the forwarding map. */
 export interface KeyedEntry {
@@ -9,7 +10,7 @@ export interface KeyedEntry {
 }
 
 /** What merging needs from the rescuer. */
-export interface CopyIndex {
+export interface CopyIndex extends CopyEdges {
   /** The entries in force for the deleted type with this `idKey` (not those an undo took back), in key order. */
   entries(deleted: string): readonly KeyedEntry[];
   /** Every entry written by one copying transaction (`copier` is the key part after '>'). */
@@ -55,14 +56,14 @@ export interface CopyMerge {
  * copies found: fewer merges than `copies - 1` leaves some twice, for another try later.
  */
 export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyIndex, mergeable: (element: Y.XmlElement) => boolean): { merges: CopyMerge[]; copies: number } {
-  const copies = liveCopies(doc, deleted, index, [], new Set()).filter(({ item }) => mergeable((item.content as Y.ContentType).type as Y.XmlElement));
+  const copies = liveCopies(doc, deleted, index).filter(({ item }) => mergeable((item.content as Y.ContentType).type as Y.XmlElement));
   if (copies.length < 2) return { merges: [], copies: copies.length };
   const hops = new HopIndex(index);
   let best: { merges: CopyMerge[]; unique: number } | null = null;
   for (const keep of copies) {
     const merges = copies.flatMap((other) => {
       if (other === keep) return [];
-      const merge = mergeThroughOriginal(other, keep, hops, doc, index);
+      const merge = mergeThroughOriginal(deleted, other, keep, hops, doc, index);
       return merge ? [merge] : [];
     });
     const unique = merges.reduce((sum, merge) => sum + merge.unique.length, 0);
@@ -71,18 +72,28 @@ export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyInd
   return { merges: best?.merges ?? [], copies: copies.length };
 }
 
-/** The live copies that `deleted` leads to, following moves of moves; each once. */
-function liveCopies(doc: Y.Doc, deleted: string, index: CopyIndex, path: string[], seen: Set<string>): LiveCopy[] {
-  if (path.length >= MAX_HOPS) return [];
+/**
+ * The live copies that `deleted` leads to, following moves of moves; each once, by its
+ * shortest path (a copy merged into another leads there too, through the merge's entries).
+ */
+function liveCopies(doc: Y.Doc, deleted: string, index: CopyIndex): LiveCopy[] {
   const found: LiveCopy[] = [];
-  for (const { key, entry } of index.entries(deleted)) {
-    const to = copyIdOf(entry);
-    const item = typeItem(doc, to);
-    if (!item || !((item.content as Y.ContentType).type instanceof Y.XmlElement) || seen.has(idKey(to))) continue;
-    seen.add(idKey(to));
-    const next = [...path, copierOf(key)];
-    if (!item.deleted) found.push({ path: next, item });
-    else appendAll(found, liveCopies(doc, idKey(to), index, next, seen));
+  const seen = new Set<string>();
+  let level: Array<{ from: string; path: string[] }> = [{ from: deleted, path: [] }];
+  for (let hops = 0; hops < MAX_HOPS && level.length > 0; hops++) {
+    const next: typeof level = [];
+    for (const { from, path } of level) {
+      for (const { key, entry } of index.entries(from)) {
+        const to = copyIdOf(entry);
+        const item = typeItem(doc, to);
+        if (!item || !((item.content as Y.ContentType).type instanceof Y.XmlElement) || seen.has(idKey(to))) continue;
+        seen.add(idKey(to));
+        const way = [...path, copierOf(key)];
+        if (!item.deleted) found.push({ path: way, item });
+        else next.push({ from: idKey(to), path: way });
+      }
+    }
+    level = next;
   }
   return found;
 }
@@ -133,18 +144,26 @@ type Fate =
  * Null when the merge could lose something: a counterpart of another kind, or unique
  * content in a block that `keep`'s side moved away (a join) rather than deleted.
  */
-function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, doc: Y.Doc, index: CopyIndex): CopyMerge | null {
-  /** The type `key` of `other` and its characters, back at the original (null: made after the copy). */
+function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy, hops: HopIndex, doc: Y.Doc, index: CopyIndex): CopyMerge | null {
+  /**
+   * The type `key` of `other` and its characters, back at the original (null: made after the
+   * copy). Along `other`'s path; where that does not lead back (a copy merged into `other`
+   * earlier leads there too, through the merge's entries, which each have a copier of their
+   * own; an undo restores a type as a new one), through any entries that name it as a copy.
+   */
   const backPath = [...other.path].reverse();
+  const originalItem = typeItem(doc, idOfKey(original));
   const back = (key: string, chars: Array<Y.ID | null>): { key: string; chars: Array<Y.ID | null> } | null => {
     // keys[0] is the type in `other`; keys[h + 1] the type that hop h (backwards) copied into keys[h].
     const keys = [key];
     for (const copier of backPath) {
       const found = hops.of(copier).byCopy.get(keys[keys.length - 1]!);
-      if (!found) return null;
+      if (!found) break;
       keys.push(found.original);
     }
-    return { key: keys[keys.length - 1]!, chars: chars.map((id) => id && traceBack(id, keys)) };
+    const found = keys.length === backPath.length + 1 ? keys[keys.length - 1]! : sourceWhere(index, key, (from) => isInside(doc, from, originalItem));
+    if (found === null) return null;
+    return { key: found, chars: chars.map((id) => id && ((found === keys[keys.length - 1] ? traceBack(id, keys) : null) ?? charSource(index, key, id, found))) };
   };
   /**
    * Character `id` of type keys[0], back to its character in the original (the last key);
@@ -164,7 +183,7 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
     }
     return at;
   };
-  /** The original type `key` and its characters, forward in `keep`. */
+  /** The original type `key` and its characters, forward in `keep` (along its path; where that breaks, through any entries in force). */
   const forward = (key: string, chars: Array<Y.ID | null>): { type: Fate; chars: Fate[] } => {
     // keys[0] is the original; keys[h + 1] the copy that hop h of keep's path made of keys[h].
     const keys = [key];
@@ -179,6 +198,11 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
       }
       copied.push(entry);
       keys.push(idKey(copyIdOf(entry)));
+    }
+    if (broken) {
+      // Keep's path may pass through a merge, whose entries each have a copier of their own: any way into keep will do.
+      const found = copyWhere(index, key, (to) => isInside(doc, to, keep.item));
+      if (found) return { type: { id: idOfKey(found.key) }, chars: chars.map((id) => (id ? copyFate(charCopy(index, key, id, found.key)) ?? (unknownToCopier(found.first, id) ? 'unique' : 'gone') : 'unique')) };
     }
     const fates: Fate[] = chars.map((id) => (id ? traceForward(id, keys, copied) : 'unique'));
     const last = keys[keys.length - 1]!;
@@ -310,6 +334,11 @@ function mergeThroughOriginal(other: LiveCopy, keep: LiveCopy, hops: HopIndex, d
     return false;
   };
   return visit(other.item, true) ? { keep: keep.item, other: other.item, pairs, unique, erase } : null;
+}
+
+/** A character's counterpart, or null. */
+function copyFate(id: Y.ID | null): Fate | null {
+  return id ? { id } : null;
 }
 
 /** The first non-null result of `f` over `items`, or null. */

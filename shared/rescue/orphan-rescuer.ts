@@ -3,7 +3,7 @@ import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryItem, entryKey, forwar
 import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchors, type CharAnchor, type TypeAnchor } from './positions';
-import { appendAll, charIds, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
+import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -139,8 +139,8 @@ export class OrphanRescuer {
   private readonly copiers = new Map<string, KeyedEntry[]>();
   /** Deleted types that have more than one copy: to be merged (concurrent-copies.ts). */
   private merges = new Set<string>();
-  /** For each copy (`idKey`), the deleted types it was copied from: a new copy of a copy is a new copy of those too. */
-  private readonly copiedInto = new Map<string, Set<string>>();
+  /** For each copy (`idKey`), the entries that name it (what it was copied from): a new copy of a copy is a new copy of those too. */
+  private readonly into = new Map<string, KeyedEntry[]>();
   /**
    * Deleted types that still had several live copies after the last try to merge them (one
    * would not fit yet, or a copy held a deletion that could not follow): tried again when
@@ -294,7 +294,7 @@ export class OrphanRescuer {
     const seen = new Set([deleted]);
     const queue = [deleted];
     for (let index = 0; index < queue.length && seen.size <= MAX_VISITS; index++) {
-      for (const from of this.copiedInto.get(queue[index]!) ?? []) {
+      for (const from of (this.into.get(queue[index]!) ?? []).map(({ key }) => deletedKeyOf(key))) {
         if (seen.has(from)) continue;
         seen.add(from);
         queue.push(from);
@@ -303,10 +303,18 @@ export class OrphanRescuer {
     for (const key of seen) if ((this.current.get(key)?.length ?? 0) > 0) this.merges.add(key);
   }
 
-  /** Notes the elements whose child list `transaction` changed and left empty. */
+  /**
+   * Notes the elements whose child list `transaction` changed and left empty, and (Yjs does
+   * not list types made in the same transaction as changed) those this document's client made
+   * in it and left empty: a block a merge put in whose content a later merge erased.
+   */
   private noteEmptied(transaction: Y.Transaction): void {
     for (const [type, keys] of transaction.changed) {
       if (type instanceof Y.XmlElement && keys.has(null) && type.length === 0 && !type._item?.deleted) this.emptied.add(type);
+    }
+    for (const item of createdItems(this.doc, transaction.beforeState.get(this.doc.clientID) ?? 0)) {
+      const type = item.content instanceof Y.ContentType ? item.content.type : null;
+      if (type instanceof Y.XmlElement && !item.deleted && type.length === 0) this.emptied.add(type);
     }
   }
 
@@ -388,6 +396,8 @@ export class OrphanRescuer {
     const entry = writtenByItsCopier(this.forwarding, key) ? readForwardingEntry(this.forwarding.get(key)) : null;
     const deleted = deletedKeyOf(key);
     const copier = copierOf(key);
+    const before = this.followed.get(deleted)?.find((known) => known.key === key);
+    if (before) this.setInto(idKey(copyIdOf(before.entry)), (this.into.get(idKey(copyIdOf(before.entry))) ?? []).filter((known) => known.key !== key));
     const list = (this.followed.get(deleted) ?? []).filter((known) => known.key !== key);
     const same = (this.copiers.get(copier) ?? []).filter((known) => known.key !== key);
     // A removed or damaged value leaves the index; a deleted type copied more often than any
@@ -395,10 +405,8 @@ export class OrphanRescuer {
     if (entry && list.length < MAX_ENTRIES_PER_TYPE) {
       list.push({ key, entry });
       same.push({ key, entry });
-      const copy = idKey(copyIdOf(entry));
-      const from = this.copiedInto.get(copy) ?? new Set<string>();
-      if (from.size < MAX_ENTRIES_PER_TYPE) from.add(deleted);
-      this.copiedInto.set(copy, from);
+      const into = this.into.get(idKey(copyIdOf(entry))) ?? [];
+      if (into.length < MAX_ENTRIES_PER_TYPE) this.setInto(idKey(copyIdOf(entry)), [...into, { key, entry }]);
     }
     if (list.length > 0) {
       const { current, undone } = partUndone(list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
@@ -412,6 +420,11 @@ export class OrphanRescuer {
     else this.copiers.delete(copier);
   }
 
+  private setInto(copy: string, entries: KeyedEntry[]): void {
+    if (entries.length > 0) this.into.set(copy, entries);
+    else this.into.delete(copy);
+  }
+
   /** Forgets the deletions noted for an update that could not be applied. */
   forgetIncoming(): void {
     this.explicit = [];
@@ -420,6 +433,7 @@ export class OrphanRescuer {
   private readonly copyIndex: CopyIndex = {
     entries: (deleted) => this.current.get(deleted) ?? [],
     byCopier: (copier) => this.copiers.get(copier) ?? [],
+    into: (copy) => this.into.get(copy) ?? [],
   };
 
   /**

@@ -252,6 +252,20 @@ describe('rescuing text typed into a moved item', () => {
     expectFirstOnce(shown, 'Første: Alfa beta gamma.');
   });
 
+  it('keeps an item once that three people moved at the same time, with what the third added, when the first two copies were merged already', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const carl = joinCarl(server);
+    for (const client of [anna, bo, carl]) moveItem(client, 'Første');
+    type(carl, 'Alfa', ' ⟦carl⟧');
+    addParagraph(bo, 'gamma.', 'Nyt ⟦bo⟧');
+    upload(anna, server, rescuer);
+    // Carl's copy holds more of its own: Anna's goes into it.
+    upload(carl, server, rescuer);
+    // Bo's copy is then to be merged with Carl's, which Anna's copy leads to through that merge.
+    upload(bo, server, rescuer);
+    expectFirstOnce(settle(server, anna, bo, carl), 'Første: Alfa ⟦carl⟧ beta gamma. Nyt ⟦bo⟧');
+  });
+
   it('ignores a forwarding entry written in another client\'s name (one marking her move as undone)', () => {
     const { server, rescuer, anna, bo } = setUp();
     const carl = joinCarl(server);

@@ -1,0 +1,99 @@
+import * as Y from 'yjs';
+import { copiedFrom, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, type ForwardingEntry } from './forwarding';
+import type { KeyedEntry } from './concurrent-copies';
+import { typeItem } from './struct-walk';
+
+/*
+ * Walks of the forwarding entries as a graph, in either direction, not tied to one chain of
+ * copies: a copy merged into another leads there through the merge's entries (each with a
+ * copier of its own), and an undo restores a type as a new one with an entry of its own.
+ */
+
+/** The entries the walks follow. */
+export interface CopyEdges {
+  /** The entries in force for the deleted type with this `idKey` (its copies). */
+  entries(deleted: string): readonly KeyedEntry[];
+  /** Every entry whose copy is the type with this `idKey` (what it was copied from). */
+  into(copy: string): readonly KeyedEntry[];
+}
+
+/** How many copies of copies a walk follows. */
+const MAX_HOPS = 16;
+/** How deep in a block a type may be (an item's bullet in a list in an Indstilling is four down). */
+const MAX_DEPTH = 16;
+
+/** Whether the type `key` is the type `root` or inside it. */
+export function isInside(doc: Y.Doc, key: string, root: Y.Item | null): boolean {
+  if (!root) return false;
+  let item: Y.Item | null = typeItem(doc, idOfKey(key));
+  for (let depth = 0; item !== null && depth < MAX_DEPTH; depth++) {
+    if (item === root) return true;
+    item = (item.parent as Y.AbstractType<unknown>)._item;
+  }
+  return false;
+}
+
+/** The nearest type that the type `key` was copied from (through copies of copies) that passes `wanted`, or null. */
+export function sourceWhere(edges: CopyEdges, key: string, wanted: (key: string) => boolean): string | null {
+  const seen = new Set([key]);
+  let level = [key];
+  for (let hop = 0; hop < MAX_HOPS && level.length > 0; hop++) {
+    const next: string[] = [];
+    for (const copy of level) {
+      for (const { key: entryKey } of edges.into(copy)) {
+        const from = deletedKeyOf(entryKey);
+        if (seen.has(from)) continue;
+        if (wanted(from)) return from;
+        seen.add(from);
+        next.push(from);
+      }
+    }
+    level = next;
+  }
+  return null;
+}
+
+/** The nearest copy of the type `key` (through copies of copies) that passes `wanted`, with the entry of the first copy on the way; or null. */
+export function copyWhere(edges: CopyEdges, key: string, wanted: (key: string) => boolean): { key: string; first: ForwardingEntry } | null {
+  const seen = new Set([key]);
+  let level = edges.entries(key).map(({ entry }) => ({ entry, first: entry }));
+  for (let hop = 0; hop < MAX_HOPS && level.length > 0; hop++) {
+    const next: typeof level = [];
+    for (const { entry, first } of level) {
+      const to = idKey(copyIdOf(entry));
+      if (seen.has(to)) continue;
+      seen.add(to);
+      if (wanted(to)) return { key: to, first };
+      for (const { entry: onward } of edges.entries(to)) next.push({ entry: onward, first });
+    }
+    level = next;
+  }
+  return null;
+}
+
+/** Character `id` of the type `key`, back to the character of the type `target` it was copied from (through copies of copies), or null. */
+export function charSource(edges: CopyEdges, key: string, id: Y.ID, target: string): Y.ID | null {
+  return walkChar(key, id, target, (at) => edges.into(at).map(({ key: entryKey, entry }) => ({ key: deletedKeyOf(entryKey), map: (char: Y.ID) => copiedFrom(entry, char) })));
+}
+
+/** Character `id` of the type `key`, forward to its copy in the type `target` (through copies of copies), or null. */
+export function charCopy(edges: CopyEdges, key: string, id: Y.ID, target: string): Y.ID | null {
+  return walkChar(key, id, target, (at) => edges.entries(at).map(({ entry }) => ({ key: idKey(copyIdOf(entry)), map: (char: Y.ID) => forwardedId(entry, char) })));
+}
+
+/** Follows character `id` of type `key` along `steps` (depth first, each type once) until it is in type `target`. */
+function walkChar(key: string, id: Y.ID, target: string, steps: (key: string) => Array<{ key: string; map: (char: Y.ID) => Y.ID | null }>): Y.ID | null {
+  const seen = new Set<string>();
+  const walk = (at: string, char: Y.ID, depth: number): Y.ID | null => {
+    if (at === target) return char;
+    if (depth >= MAX_HOPS || seen.has(at)) return null;
+    seen.add(at);
+    for (const step of steps(at)) {
+      const next = step.map(char);
+      const found = next && walk(step.key, next, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(key, id, 0);
+}
