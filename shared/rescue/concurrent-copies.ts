@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { copiedFrom, copierOf, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry } from './forwarding';
-import { charCopy, charSource, copyWhere, isInside, sourceWhere, type CopyEdges } from './copy-graph';
+import { WalkBudget, charCopy, charSource, copyWhere, isInside, sourceWhere, type CopyEdges } from './copy-graph';
 import { itemAt, typeItem } from './struct-walk';
 
 /** A forwarding entry with its key in the forwarding map. */
@@ -25,6 +25,8 @@ interface LiveCopy {
 
 /** How many moves of moves are followed. */
 const MAX_HOPS = 16;
+/** How many steps the walks of one merge plan may take together. */
+const MAX_WALK_STEPS = 1_000_000;
 
 /** Content of the copy that goes which the kept copy lacks: made in it after it was copied. */
 export type UniqueContent =
@@ -52,24 +54,25 @@ export interface CopyMerge {
  * others into it. Of a copy that goes, content that came from the original goes with it (the
  * kept copy holds it, or a deletion there removed it: delete wins); content made in it after
  * it was copied (`unique`) is to be put into the kept copy. The kept copy is the one that
- * takes the least such content (the first in key order on a tie). `copies` counts the live
- * copies found: fewer merges than `copies - 1` leaves some twice, for another try later.
+ * takes the least such content (the first in key order on a tie). The walks of one plan
+ * share a budget (entries come from any client): when it runs out, nothing is merged.
  */
-export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyIndex, mergeable: (element: Y.XmlElement) => boolean): { merges: CopyMerge[]; copies: number } {
+export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyIndex, mergeable: (element: Y.XmlElement) => boolean): CopyMerge[] {
   const copies = liveCopies(doc, deleted, index).filter(({ item }) => mergeable((item.content as Y.ContentType).type as Y.XmlElement));
-  if (copies.length < 2) return { merges: [], copies: copies.length };
+  if (copies.length < 2) return [];
   const hops = new HopIndex(index);
+  const budget = new WalkBudget(MAX_WALK_STEPS);
   let best: { merges: CopyMerge[]; unique: number } | null = null;
   for (const keep of copies) {
     const merges = copies.flatMap((other) => {
       if (other === keep) return [];
-      const merge = mergeThroughOriginal(deleted, other, keep, hops, doc, index);
+      const merge = mergeThroughOriginal(deleted, other, keep, hops, doc, index, budget);
       return merge ? [merge] : [];
     });
     const unique = merges.reduce((sum, merge) => sum + merge.unique.length, 0);
     if (!best || merges.length > best.merges.length || (merges.length === best.merges.length && unique < best.unique)) best = { merges, unique };
   }
-  return { merges: best?.merges ?? [], copies: copies.length };
+  return budget.spent ? [] : (best?.merges ?? []);
 }
 
 /**
@@ -144,7 +147,7 @@ type Fate =
  * Null when the merge could lose something: a counterpart of another kind, or unique
  * content in a block that `keep`'s side moved away (a join) rather than deleted.
  */
-function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy, hops: HopIndex, doc: Y.Doc, index: CopyIndex): CopyMerge | null {
+function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy, hops: HopIndex, doc: Y.Doc, index: CopyIndex, budget: WalkBudget): CopyMerge | null {
   /**
    * The type `key` of `other` and its characters, back at the original (null: made after the
    * copy). Along `other`'s path; where that does not lead back (a copy merged into `other`
@@ -161,9 +164,9 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
       if (!found) break;
       keys.push(found.original);
     }
-    const found = keys.length === backPath.length + 1 ? keys[keys.length - 1]! : sourceWhere(index, key, (from) => isInside(doc, from, originalItem));
+    const found = keys.length === backPath.length + 1 ? keys[keys.length - 1]! : sourceWhere(index, budget, key, (from) => isInside(doc, from, originalItem));
     if (found === null) return null;
-    return { key: found, chars: chars.map((id) => id && ((found === keys[keys.length - 1] ? traceBack(id, keys) : null) ?? charSource(index, key, id, found))) };
+    return { key: found, chars: chars.map((id) => id && ((found === keys[keys.length - 1] ? traceBack(id, keys) : null) ?? charSource(index, budget, key, id, found))) };
   };
   /**
    * Character `id` of type keys[0], back to its character in the original (the last key);
@@ -201,8 +204,8 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
     }
     if (broken) {
       // Keep's path may pass through a merge, whose entries each have a copier of their own: any way into keep will do.
-      const found = copyWhere(index, key, (to) => isInside(doc, to, keep.item));
-      if (found) return { type: { id: idOfKey(found.key) }, chars: chars.map((id) => (id ? copyFate(charCopy(index, key, id, found.key)) ?? (unknownToCopier(found.first, id) ? 'unique' : 'gone') : 'unique')) };
+      const found = copyWhere(index, budget, key, (to) => isInside(doc, to, keep.item));
+      if (found) return { type: { id: idOfKey(found.key) }, chars: chars.map((id) => (id ? copyFate(charCopy(index, budget, key, id, found.key)) ?? (unknownToCopier(found.first, id) ? 'unique' : 'gone') : 'unique')) };
     }
     const fates: Fate[] = chars.map((id) => (id ? traceForward(id, keys, copied) : 'unique'));
     const last = keys[keys.length - 1]!;
@@ -238,6 +241,31 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
   const unique: UniqueContent[] = [];
   const erase: Y.ID[] = [];
   /**
+   * The copy in `keep` of what the type `key` of `other` (and its character `id`) was copied
+   * from, through any entries back and then forward: null when none (made in `other`).
+   */
+  const commonCopy = (key: string, id: Y.ID | null): { type: Y.ID; char: Y.ID | null } | null => {
+    let level = [{ key, id }];
+    const seen = new Set([key]);
+    for (let hop = 0; hop < MAX_HOPS && level.length > 0 && budget.take(); hop++) {
+      const next: typeof level = [];
+      for (const at of level) {
+        for (const { key: entryKey, entry } of index.into(at.key)) {
+          const from = deletedKeyOf(entryKey);
+          const char = at.id && copiedFrom(entry, at.id);
+          if (seen.has(from) || (at.id && !char)) continue;
+          seen.add(from);
+          const found = copyWhere(index, budget, from, (to) => isInside(doc, to, keep.item));
+          const copied = found && char ? charCopy(index, budget, from, char, found.key) : null;
+          if (found && (!char || copied)) return { type: idOfKey(found.key), char: copied };
+          next.push({ key: from, id: char });
+        }
+      }
+      level = next;
+    }
+    return null;
+  };
+  /**
    * Type `item` of `other`, its characters with their ids, and where both are in `keep`
    * (null: made in `other` after the copy). Deleted characters count too (the server keeps
    * only their ids): deleted after the copy, they go in `keep` too.
@@ -256,6 +284,12 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
   const visit = (item: Y.Item, root: boolean): boolean => {
     const { type, chars, ids, there } = locate(item);
     if (!there || there.type === 'unique') {
+      // Deleted in `other`, and copied from something `keep` has a copy of too (not traced
+      // back to the original: through a copy merged in earlier, say): delete wins there too.
+      const twin = !there && item.deleted ? commonCopy(idKey(item.id), null) : null;
+      // Moved on within `other` (a join): its twin may hold what keep's side typed since; keep both copies.
+      if (twin && index.entries(idKey(item.id)).length > 0) return false;
+      if (twin && typeItem(doc, twin.type)?.deleted === false) erase.push(twin.type);
       // Made in `other` after it was copied, or new to keep's copier: put into `keep` (unless deleted again).
       if (root) return false;
       if (!item.deleted) unique.push({ kind: 'type', container: item.parent as Y.XmlElement, item });
@@ -282,6 +316,9 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
       // A deleted text (y-tiptap deletes an emptied one) stands for its characters, deleted one by one.
       const deleted = char.item.deleted || item.deleted;
       if (fate === 'unique') {
+        // Deleted: made after the copy and deleted again, or copied from something `keep` has too (see above).
+        const twin = deleted ? commonCopy(idKey(item.id), ids[i]!)?.char : null;
+        if (twin && liveChar(doc, twin)) erase.push(twin);
         if (deleted) return;
         const last = runs[runs.length - 1];
         if (last && last.item === char.item && last.to === char.offset) last.to += 1;
@@ -333,7 +370,7 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
     }
     return false;
   };
-  return visit(other.item, true) ? { keep: keep.item, other: other.item, pairs, unique, erase } : null;
+  return visit(other.item, true) && !budget.spent ? { keep: keep.item, other: other.item, pairs, unique, erase } : null;
 }
 
 /** A character's counterpart, or null. */

@@ -17,6 +17,22 @@ export interface CopyEdges {
   into(copy: string): readonly KeyedEntry[];
 }
 
+/** Steps the walks may still take: shared by the walks of one merge plan (entries come from any client, and may form wide fans). */
+export class WalkBudget {
+  constructor(private left: number) {}
+
+  /** Takes one step; false once the budget is spent. */
+  take(): boolean {
+    if (this.left <= 0) return false;
+    this.left -= 1;
+    return true;
+  }
+
+  get spent(): boolean {
+    return this.left <= 0;
+  }
+}
+
 /** How many copies of copies a walk follows. */
 const MAX_HOPS = 16;
 /** How deep in a block a type may be (an item's bullet in a list in an Indstilling is four down). */
@@ -34,12 +50,13 @@ export function isInside(doc: Y.Doc, key: string, root: Y.Item | null): boolean 
 }
 
 /** The nearest type that the type `key` was copied from (through copies of copies) that passes `wanted`, or null. */
-export function sourceWhere(edges: CopyEdges, key: string, wanted: (key: string) => boolean): string | null {
+export function sourceWhere(edges: CopyEdges, budget: WalkBudget, key: string, wanted: (key: string) => boolean): string | null {
   const seen = new Set([key]);
   let level = [key];
   for (let hop = 0; hop < MAX_HOPS && level.length > 0; hop++) {
     const next: string[] = [];
     for (const copy of level) {
+      if (!budget.take()) return null;
       for (const { key: entryKey } of edges.into(copy)) {
         const from = deletedKeyOf(entryKey);
         if (seen.has(from)) continue;
@@ -54,7 +71,7 @@ export function sourceWhere(edges: CopyEdges, key: string, wanted: (key: string)
 }
 
 /** The nearest copy of the type `key` (through copies of copies) that passes `wanted`, with the entry of the first copy on the way; or null. */
-export function copyWhere(edges: CopyEdges, key: string, wanted: (key: string) => boolean): { key: string; first: ForwardingEntry } | null {
+export function copyWhere(edges: CopyEdges, budget: WalkBudget, key: string, wanted: (key: string) => boolean): { key: string; first: ForwardingEntry } | null {
   const seen = new Set([key]);
   let level = edges.entries(key).map(({ entry }) => ({ entry, first: entry }));
   for (let hop = 0; hop < MAX_HOPS && level.length > 0; hop++) {
@@ -64,6 +81,7 @@ export function copyWhere(edges: CopyEdges, key: string, wanted: (key: string) =
       if (seen.has(to)) continue;
       seen.add(to);
       if (wanted(to)) return { key: to, first };
+      if (!budget.take()) return null;
       for (const { entry: onward } of edges.entries(to)) next.push({ entry: onward, first });
     }
     level = next;
@@ -72,27 +90,31 @@ export function copyWhere(edges: CopyEdges, key: string, wanted: (key: string) =
 }
 
 /** Character `id` of the type `key`, back to the character of the type `target` it was copied from (through copies of copies), or null. */
-export function charSource(edges: CopyEdges, key: string, id: Y.ID, target: string): Y.ID | null {
-  return walkChar(key, id, target, (at) => edges.into(at).map(({ key: entryKey, entry }) => ({ key: deletedKeyOf(entryKey), map: (char: Y.ID) => copiedFrom(entry, char) })));
+export function charSource(edges: CopyEdges, budget: WalkBudget, key: string, id: Y.ID, target: string): Y.ID | null {
+  return walkChar(budget, key, id, target, (at) => edges.into(at).map(({ key: entryKey, entry }) => ({ key: deletedKeyOf(entryKey), map: (char: Y.ID) => copiedFrom(entry, char) })));
 }
 
 /** Character `id` of the type `key`, forward to its copy in the type `target` (through copies of copies), or null. */
-export function charCopy(edges: CopyEdges, key: string, id: Y.ID, target: string): Y.ID | null {
-  return walkChar(key, id, target, (at) => edges.entries(at).map(({ entry }) => ({ key: idKey(copyIdOf(entry)), map: (char: Y.ID) => forwardedId(entry, char) })));
+export function charCopy(edges: CopyEdges, budget: WalkBudget, key: string, id: Y.ID, target: string): Y.ID | null {
+  return walkChar(budget, key, id, target, (at) => edges.entries(at).map(({ entry }) => ({ key: idKey(copyIdOf(entry)), map: (char: Y.ID) => forwardedId(entry, char) })));
 }
 
-/** Follows character `id` of type `key` along `steps` (depth first, each type once) until it is in type `target`. */
-function walkChar(key: string, id: Y.ID, target: string, steps: (key: string) => Array<{ key: string; map: (char: Y.ID) => Y.ID | null }>): Y.ID | null {
-  const seen = new Set<string>();
+/**
+ * Follows character `id` of type `key` along `steps` (depth first, no type twice on one way;
+ * the budget bounds the whole search) until it is in type `target`.
+ */
+function walkChar(budget: WalkBudget, key: string, id: Y.ID, target: string, steps: (key: string) => Array<{ key: string; map: (char: Y.ID) => Y.ID | null }>): Y.ID | null {
+  const onTheWay = new Set<string>();
   const walk = (at: string, char: Y.ID, depth: number): Y.ID | null => {
     if (at === target) return char;
-    if (depth >= MAX_HOPS || seen.has(at)) return null;
-    seen.add(at);
+    if (depth >= MAX_HOPS || onTheWay.has(at) || !budget.take()) return null;
+    onTheWay.add(at);
     for (const step of steps(at)) {
       const next = step.map(char);
       const found = next && walk(step.key, next, depth + 1);
       if (found) return found;
     }
+    onTheWay.delete(at);
     return null;
   };
   return walk(key, id, 0);

@@ -24,8 +24,8 @@ const MAX_ERASE_CHARS = 2_000;
 const EMPTY_DELETE_SET = Y.createDeleteSet();
 /** How many copies of one deleted type are followed (more than people editing at once). */
 const MAX_ENTRIES_PER_TYPE = 64;
-/** How many deleted types with copies not yet merged are remembered for another try. */
-const MAX_UNMERGED = 1_000;
+/** How many entries naming one copy are indexed (the rescue writes one per run it puts into a text). */
+const MAX_ENTRIES_INTO = 1_024;
 
 /**
  * Content a colleague made concurrently inside a container that a move or join deleted:
@@ -141,12 +141,6 @@ export class OrphanRescuer {
   private merges = new Set<string>();
   /** For each copy (`idKey`), the entries that name it (what it was copied from): a new copy of a copy is a new copy of those too. */
   private readonly into = new Map<string, KeyedEntry[]>();
-  /**
-   * Deleted types that still had several live copies after the last try to merge them (one
-   * would not fit yet, or a copy held a deletion that could not follow): tried again when
-   * entries arrive, oldest forgotten first.
-   */
-  private readonly unmerged = new Set<string>();
   /** The keys of the entries written by the merge in progress (taken back if it fails). */
   private written: string[] | null = null;
   private readonly fits: (element: Y.XmlElement) => boolean;
@@ -260,18 +254,7 @@ export class OrphanRescuer {
         else this.stall(orphan);
       }
       // Then one item moved by two people at once is kept once.
-      for (const deleted of merges) {
-        const plan = planConcurrentMerges(this.doc, deleted, this.copyIndex, this.mergeable);
-        let merged = 0;
-        for (const merge of plan.merges) merged += this.merge(merge);
-        rescued += merged;
-        this.unmerged.delete(deleted);
-        if (merged < plan.copies - 1) this.unmerged.add(deleted);
-        for (const key of this.unmerged) {
-          if (this.unmerged.size <= MAX_UNMERGED) break;
-          this.unmerged.delete(key);
-        }
-      }
+      for (const deleted of merges) for (const merge of planConcurrentMerges(this.doc, deleted, this.copyIndex, this.mergeable)) rescued += this.merge(merge);
       // Last, an element that is still empty and may not be gets the least it needs (the
       // rescue's own deletions may have emptied one too).
       this.noteEmptied(transaction);
@@ -406,7 +389,7 @@ export class OrphanRescuer {
       list.push({ key, entry });
       same.push({ key, entry });
       const into = this.into.get(idKey(copyIdOf(entry))) ?? [];
-      if (into.length < MAX_ENTRIES_PER_TYPE) this.setInto(idKey(copyIdOf(entry)), [...into, { key, entry }]);
+      if (into.length < MAX_ENTRIES_INTO) this.setInto(idKey(copyIdOf(entry)), [...into, { key, entry }]);
     }
     if (list.length > 0) {
       const { current, undone } = partUndone(list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
@@ -773,7 +756,6 @@ export class OrphanRescuer {
       this.index(key);
       this.noteCopied(deletedKeyOf(key));
     }
-    if ((changed?.size ?? 0) > 0) for (const deleted of this.unmerged) this.merges.add(deleted);
     const found = new Map<Y.XmlText | Y.XmlElement, Orphan[]>();
     // Characters a copier had deleted itself before copying: gone from every other copy too.
     for (const deleted of new Set([...(changed ?? [])].flatMap((key) => (key === null ? [] : [deletedKeyOf(key)])))) {

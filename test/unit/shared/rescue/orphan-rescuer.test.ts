@@ -266,6 +266,45 @@ describe('rescuing text typed into a moved item', () => {
     expectFirstOnce(settle(server, anna, bo, carl), 'Første: Alfa ⟦carl⟧ beta gamma. Nyt ⟦bo⟧');
   });
 
+  describe('when a third person moved a copy that was then merged into the other', () => {
+    /** Anna and Bo move "Første" at once; Carl has Bo's copy and moves it again after the server merged Bo's copy into Anna's. */
+    function threeWay(world: ReturnType<typeof setUp>, annasEdit: () => void): string[] {
+      const { server, rescuer, anna, bo } = world;
+      // Pins the order of entry keys (which copy a tie keeps).
+      server.clientID = 4_000_000_000;
+      const carl = joinCarl(server);
+      moveItem(anna, 'Første');
+      annasEdit();
+      type(anna, 'Alfa', ' ⟦a⟧');
+      moveItem(bo, 'Første');
+      type(bo, 'gamma', ' ⟦b⟧');
+      upload(bo, server, rescuer);
+      download(carl, server);
+      upload(anna, server, rescuer);
+      type(carl, 'Alfa', ' ⟦c⟧');
+      moveItem(carl, 'Første', itemPosition(carl, 'Anden'));
+      upload(carl, server, rescuer);
+      return settle(server, anna, bo, carl);
+    }
+
+    // Anna and Carl typed at the same place at once: either order.
+    const either = (shown: string[], rest: string): void => {
+      const first = shown.filter((line) => line.startsWith('Første'));
+      expect(shown).toHaveLength(3);
+      expect([[`Første: Alfa ⟦a⟧ ⟦c⟧${rest}`], [`Første: Alfa ⟦c⟧ ⟦a⟧${rest}`]]).toContainEqual(first);
+    };
+
+    it('does not bring back a word Anna deleted in her copy', () => {
+      const world = setUp();
+      either(threeWay(world, () => deleteText(world.anna, ' beta')), ' gamma ⟦b⟧.');
+    });
+
+    it('does not bring back a paragraph Anna deleted in her copy', () => {
+      const world = withSecondParagraph('Pq Xw.');
+      either(threeWay(world, () => deleteParagraph(world.anna, 'Pq Xw.')), ' beta gamma ⟦b⟧.');
+    });
+  });
+
   it('ignores a forwarding entry written in another client\'s name (one marking her move as undone)', () => {
     const { server, rescuer, anna, bo } = setUp();
     const carl = joinCarl(server);
