@@ -251,6 +251,7 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
       const next: typeof level = [];
       for (const at of level) {
         for (const { key: entryKey, entry } of index.into(at.key)) {
+          if (!budget.take()) return null;
           const from = deletedKeyOf(entryKey);
           const char = at.id && copiedFrom(entry, at.id);
           if (seen.has(from) || (at.id && !char)) continue;
