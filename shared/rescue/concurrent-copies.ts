@@ -1,13 +1,8 @@
 import * as Y from 'yjs';
-import { copiedFrom, copierOf, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry } from './forwarding';
+import { copiedFrom, copierOf, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry, type KeyedEntry } from './forwarding';
 import { WalkBudget, charCopy, charSource, copyWhere, isInside, sourceWhere, type CopyEdges } from './copy-graph';
 import { itemAt, typeItem } from './struct-walk';
 
-/** A forwarding entry with its key in the forwarding map. */
-export interface KeyedEntry {
-  key: string;
-  entry: ForwardingEntry;
-}
 
 /** What merging needs from the rescuer. */
 export interface CopyIndex extends CopyEdges {

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
-import { copiedFrom, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, type ForwardingEntry } from './forwarding';
-import type { KeyedEntry } from './concurrent-copies';
+import { copiedFrom, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, type ForwardingEntry, type KeyedEntry } from './forwarding';
 import { typeItem } from './struct-walk';
 
 /*

@@ -49,6 +49,12 @@ export interface ForwardingEntry {
   erased?: number[];
 }
 
+/** A forwarding entry with its key in the forwarding map. */
+export interface KeyedEntry {
+  key: string;
+  entry: ForwardingEntry;
+}
+
 /** The Y.Map of forwarding entries in `doc`. */
 export function forwardingMap(doc: Y.Doc): Y.Map<ForwardingEntry> {
   return doc.getMap<ForwardingEntry>(DocumentField.Forwarding);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryItem, entryKey, forwardedId, forwardingMap, idKey, idOfKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, writtenByItsCopier, type ForwardingEntry } from './forwarding';
+import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryItem, entryKey, forwardedId, forwardingMap, idKey, idOfKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, writtenByItsCopier, type ForwardingEntry, type KeyedEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
-import { planConcurrentMerges, type CopyIndex, type CopyMerge, type KeyedEntry } from './concurrent-copies';
+import { planConcurrentMerges, type CopyIndex, type CopyMerge } from './concurrent-copies';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchors, type CharAnchor, type TypeAnchor } from './positions';
 import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { WalkBudget, charCopy, charSource, copyWhere, sourceWhere, type CopyEdges } from '../../../../shared/rescue/copy-graph';
-import type { KeyedEntry } from '../../../../shared/rescue/concurrent-copies';
-import type { ForwardingEntry } from '../../../../shared/rescue/forwarding';
+import type { ForwardingEntry, KeyedEntry } from '../../../../shared/rescue/forwarding';
 
 /**
  * Text A (client 1) copied by a move into B (client 2), B copied into C by a merge (client 99),
