@@ -532,13 +532,43 @@ export class OrphanRescuer {
     const anchors = through
       ? typeAnchors((item) => { const entry = this.entry(idKey(item.id)); return entry && copyIdOf(entry); }, copyIdOf(through), orphan.item)
       : typeAnchors((item) => (this.entry(idKey(item.id)) ? item.id : null), orphan.container._item!.id, orphan.item);
-    for (const anchor of anchors) {
+    const homes = this.homesOf(orphan.container, through);
+    for (const [index, anchor] of anchors.entries()) {
       // First in the container's copy is only safe for text (an element may not fit there: an item before its section's title).
       if ('first' in anchor && 'name' in orphan.clone) continue;
       const target = this.resolveType(anchor);
-      if (target && this.putTypeAt(orphan, target, inserted)) return true;
+      // Past the nearest neighbour, only into a live copy of its own container: not after a
+      // neighbour that was moved elsewhere, nor anywhere when that copy was deleted on purpose.
+      if (!target || (index > 0 && !homes.has(target.parent))) continue;
+      if (this.putTypeAt(orphan, target, inserted)) return true;
     }
     return false;
+  }
+
+  /** The live copies of the deleted `container` (following moves of moves), or (`through`, a merge) the kept copy it names. */
+  private homesOf(container: Y.XmlElement, through?: ForwardingEntry): Set<unknown> {
+    const homes = new Set<unknown>();
+    if (through) {
+      const kept = typeItem(this.doc, copyIdOf(through));
+      if (kept && !kept.deleted) homes.add(kept.content.type);
+      return homes;
+    }
+    const seen = new Set([idKey(container._item!.id)]);
+    let level = [...seen];
+    for (let hop = 0; hop < MAX_HOPS && level.length > 0 && seen.size <= MAX_VISITS; hop++) {
+      const next: string[] = [];
+      for (const key of level) {
+        for (const entry of this.entriesFor(key)) {
+          const copy = typeItem(this.doc, copyIdOf(entry));
+          if (!copy || seen.has(idKey(copy.id))) continue;
+          seen.add(idKey(copy.id));
+          if (copy.deleted) next.push(idKey(copy.id));
+          else homes.add(copy.content.type);
+        }
+      }
+      level = next;
+    }
+    return homes;
   }
 
   /** Puts `orphan` at `target` (after what this pass put there already); false, with nothing changed, when it would not fit. */

@@ -19,7 +19,7 @@ import { fitsSchema } from '../../../../shared/rescue/schema-fit';
 import { agendaSchema } from '../../../../shared/schema/agenda-schema';
 import type { FuzzClient } from '../../../fuzz/fuzz-client';
 
-import { closeLater, closeWorlds, setUp, withSecondParagraph, joinCarl, splitAfter, joinAfter, expectFirstOnce, upload, download, after, type, deleteText, addParagraph, itemPosition, moveItem, itemKeyOf, deleteParagraph, deleteItem, afterBosMove, settle, items } from './rescue-world';
+import { closeLater, closeWorlds, setUp, setUpWith, sectionAt, withSecondParagraph, joinCarl, splitAfter, joinAfter, expectFirstOnce, upload, download, after, type, deleteText, addParagraph, itemPosition, moveItem, itemKeyOf, deleteParagraph, deleteItem, afterBosMove, settle, items } from './rescue-world';
 
 afterEach(closeWorlds);
 
@@ -671,6 +671,26 @@ describe('rescuing text typed into a moved item', () => {
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
     expectFirstOnce(settle(server, anna, bo), 'Første: Alfa beta gamma.Andet afsnit Nyt ⟦anna⟧ Tredje afsnit');
+  });
+
+  it('does not put an item she added anywhere when the copy of its section was deleted, though a neighbour was moved out of it first (delete wins)', () => {
+    const item3 = (title: string) => item({ title, caseLine: 'SAG ab', body: [paragraph(`${title} tekst.`)] });
+    const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Orientering', [item3('Nul')]), section('Sager', [item3('Første'), item3('Anden')]), section('Diverse', [item3('Sidste')])]));
+    // Anna adds an item between "Første" and "Anden".
+    anna.dispatch(anna.state.tr.insert(itemPosition(anna, 'Anden'), anna.state.schema.nodeFromJSON(item3('Ny ⟦anna⟧'))));
+    // Bo deletes "Sager" and takes that back (a copy), moves "Anden" into "Diverse", and deletes "Sager" for good.
+    const sager = sectionAt(bo, 'Sager');
+    bo.dispatch(bo.state.tr.delete(sager.from, sager.to));
+    bo.pause();
+    expect(bo.undo()).toBe(true);
+    bo.pause();
+    moveItem(bo, 'Anden', sectionAt(bo, 'Diverse').to - 1);
+    bo.pause();
+    const again = sectionAt(bo, 'Sager');
+    bo.dispatch(bo.state.tr.delete(again.from, again.to));
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Nul: Nul tekst.', 'Sidste: Sidste tekst.', 'Anden: Anden tekst.']);
   });
 
   it('finishes, and still puts text back, when a client wrote forwarding entries that form cycles', () => {

@@ -6,6 +6,7 @@
 import { expect } from 'vitest';
 import * as Y from 'yjs';
 import type { Node as PMNode } from '@tiptap/pm/model';
+import type { JSONContent } from '@tiptap/core';
 import { TextSelection } from '@tiptap/pm/state';
 import { agendaBody, item, paragraph, section } from '../../../../shared/agenda/agenda-builders';
 import { agendaFile } from '../../../../shared/agenda/agenda-file';
@@ -33,20 +34,21 @@ export function closeWorlds(): void {
 
 /** A server with the rescuer and two clients, all holding the same three-item agenda. */
 export function setUp(): { server: Y.Doc; rescuer: OrphanRescuer; anna: FuzzClient; bo: FuzzClient } {
-  const server = new Y.Doc();
-  writeNewAgenda(
-    server,
-    agendaFile(
-      EMPTY_MEETING_FACTS,
-      agendaBody([
-        section('Sager', [
-          item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa beta gamma.')] }),
-          item({ title: 'Anden', caseLine: 'SAG-2 ab', body: [paragraph('Delta epsilon.')] }),
-          item({ title: 'Tredje', caseLine: 'SAG-3 ab', body: [paragraph('Zeta eta.')] }),
-        ]),
+  return setUpWith(
+    agendaBody([
+      section('Sager', [
+        item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa beta gamma.')] }),
+        item({ title: 'Anden', caseLine: 'SAG-2 ab', body: [paragraph('Delta epsilon.')] }),
+        item({ title: 'Tredje', caseLine: 'SAG-3 ab', body: [paragraph('Zeta eta.')] }),
       ]),
-    ),
+    ]),
   );
+}
+
+/** A server with the rescuer and two clients, all holding the agenda `body`. */
+export function setUpWith(body: JSONContent): { server: Y.Doc; rescuer: OrphanRescuer; anna: FuzzClient; bo: FuzzClient } {
+  const server = new Y.Doc();
+  writeNewAgenda(server, agendaFile(EMPTY_MEETING_FACTS, body));
   const rescuer = new OrphanRescuer(server, agendaRescuerOptions());
   rescuers.set(server, rescuer);
   const state = Y.encodeStateAsUpdate(server);
@@ -162,6 +164,16 @@ export function itemKeyOf(client: FuzzClient, title: string): string {
 export function deleteParagraph(client: FuzzClient, text: string): void {
   const end = after(client.state.doc, text);
   client.dispatch(client.state.tr.delete(end - text.length - 1, end + 1));
+}
+
+/** Where the section titled `title` is in the client's document. */
+export function sectionAt(client: FuzzClient, title: string): { from: number; to: number } {
+  let found: { from: number; to: number } | null = null;
+  client.state.doc.forEach((node, offset) => {
+    if (node.child(0).textContent === title) found = { from: offset, to: offset + node.nodeSize };
+  });
+  if (!found) throw new Error(`no section is titled "${title}"`);
+  return found;
 }
 
 /** Deletes the item titled `title`, as a whole. */
