@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { copiedFrom, copierOf, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry, type KeyedEntry } from './forwarding';
-import { WalkBudget, charCopy, charSource, copyWhere, isInside, sourceWhere, type CopyEdges } from './copy-graph';
+import { copiedFrom, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry, type KeyedEntry } from './forwarding';
+import { WalkBudget, charCopy, charSource, copyOfSource, copyWhere, isInside, liveCopiesOf, sourceWhere, type CopyEdges, type LiveCopy } from './copy-graph';
 import { itemAt, typeItem } from './struct-walk';
 
 
@@ -13,11 +13,6 @@ export interface CopyIndex extends CopyEdges {
 }
 
 /** A live copy of a deleted element, and the copying transactions that led to it from the original. */
-interface LiveCopy {
-  path: string[];
-  item: Y.Item;
-}
-
 /** How many moves of moves are followed. */
 const MAX_HOPS = 16;
 /** How many steps the walks of one merge plan may take together. */
@@ -53,7 +48,7 @@ export interface CopyMerge {
  * share a budget (entries come from any client): when it runs out, nothing is merged.
  */
 export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyIndex, mergeable: (element: Y.XmlElement) => boolean): CopyMerge[] {
-  const copies = liveCopies(doc, deleted, index).filter(({ item }) => mergeable((item.content as Y.ContentType).type as Y.XmlElement));
+  const copies = liveCopiesOf(doc, (from) => index.entries(from), deleted, { hops: MAX_HOPS, visits: Number.POSITIVE_INFINITY }, (item) => item.content.type instanceof Y.XmlElement).filter(({ item }) => mergeable(item.content.type as Y.XmlElement));
   if (copies.length < 2) return [];
   const hops = new HopIndex(index);
   const budget = new WalkBudget(MAX_WALK_STEPS);
@@ -68,32 +63,6 @@ export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyInd
     if (!best || merges.length > best.merges.length || (merges.length === best.merges.length && unique < best.unique)) best = { merges, unique };
   }
   return budget.spent ? [] : (best?.merges ?? []);
-}
-
-/**
- * The live copies that `deleted` leads to, following moves of moves; each once, by its
- * shortest path (a copy merged into another leads there too, through the merge's entries).
- */
-function liveCopies(doc: Y.Doc, deleted: string, index: CopyIndex): LiveCopy[] {
-  const found: LiveCopy[] = [];
-  const seen = new Set<string>();
-  let level: Array<{ from: string; path: string[] }> = [{ from: deleted, path: [] }];
-  for (let hops = 0; hops < MAX_HOPS && level.length > 0; hops++) {
-    const next: typeof level = [];
-    for (const { from, path } of level) {
-      for (const { key, entry } of index.entries(from)) {
-        const to = copyIdOf(entry);
-        const item = typeItem(doc, to);
-        if (!item || !((item.content as Y.ContentType).type instanceof Y.XmlElement) || seen.has(idKey(to))) continue;
-        seen.add(idKey(to));
-        const way = [...path, copierOf(key)];
-        if (!item.deleted) found.push({ path: way, item });
-        else next.push({ from: idKey(to), path: way });
-      }
-    }
-    level = next;
-  }
-  return found;
 }
 
 /** One copying transaction's entries, both ways: by original and by copy. */
@@ -235,32 +204,8 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
   const pairs: CopyMerge['pairs'] = [];
   const unique: UniqueContent[] = [];
   const erase: Y.ID[] = [];
-  /**
-   * The copy in `keep` of what the type `key` of `other` (and its character `id`) was copied
-   * from, through any entries back and then forward: null when none (made in `other`).
-   */
-  const commonCopy = (key: string, id: Y.ID | null): { type: Y.ID; char: Y.ID | null } | null => {
-    let level = [{ key, id }];
-    const seen = new Set([key]);
-    for (let hop = 0; hop < MAX_HOPS && level.length > 0 && budget.take(); hop++) {
-      const next: typeof level = [];
-      for (const at of level) {
-        for (const { key: entryKey, entry } of index.into(at.key)) {
-          if (!budget.take()) return null;
-          const from = deletedKeyOf(entryKey);
-          const char = at.id && copiedFrom(entry, at.id);
-          if (seen.has(from) || (at.id && !char)) continue;
-          seen.add(from);
-          const found = copyWhere(index, budget, from, (to) => isInside(doc, to, keep.item));
-          const copied = found && char ? charCopy(index, budget, from, char, found.key) : null;
-          if (found && (!char || copied)) return { type: idOfKey(found.key), char: copied };
-          next.push({ key: from, id: char });
-        }
-      }
-      level = next;
-    }
-    return null;
-  };
+  /** The copy in `keep` of what the type `key` of `other` (and its character `id`) was copied from, or null (made in `other`). */
+  const commonCopy = (key: string, id: Y.ID | null) => copyOfSource(index, budget, key, id, (to) => isInside(doc, to, keep.item));
   /**
    * Type `item` of `other`, its characters with their ids, and where both are in `keep`
    * (null: made in `other` after the copy). Deleted characters count too (the server keeps

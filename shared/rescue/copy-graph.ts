@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { copiedFrom, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, type ForwardingEntry, type KeyedEntry } from './forwarding';
-import { typeItem } from './struct-walk';
+import { copiedFrom, copierOf, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, type ForwardingEntry, type KeyedEntry } from './forwarding';
+import { typeItem, type TypeItem } from './struct-walk';
 
 /*
  * Walks of the forwarding entries as a graph, in either direction, not tied to one chain of
@@ -36,6 +36,73 @@ export class WalkBudget {
 const MAX_HOPS = 16;
 /** How deep in a block a type may be (an item's bullet in a list in an Indstilling is four down). */
 const MAX_DEPTH = 16;
+
+/** A live copy that a deleted type leads to, and the copiers (entry key parts after '>') of the copies on the way. */
+export interface LiveCopy {
+  path: string[];
+  item: TypeItem;
+}
+
+/**
+ * The live copies that the deleted type `start` leads to through `entries`, following copies
+ * of copies breadth first (so each by its shortest chain; each type once). Only copies that
+ * pass `accept` count or are followed; at most `limits.hops` copies deep and (entries come from
+ * any client) `limits.visits` types.
+ */
+export function liveCopiesOf(
+  doc: Y.Doc,
+  entries: (deleted: string) => readonly KeyedEntry[],
+  start: string,
+  limits: { hops: number; visits: number },
+  accept: (item: TypeItem) => boolean = () => true,
+): LiveCopy[] {
+  const found: LiveCopy[] = [];
+  const seen = new Set<string>();
+  let level: Array<{ from: string; path: string[] }> = [{ from: start, path: [] }];
+  for (let hop = 0; hop < limits.hops && level.length > 0 && seen.size <= limits.visits; hop++) {
+    const next: typeof level = [];
+    for (const { from, path } of level) {
+      for (const { key, entry } of entries(from)) {
+        const item = typeItem(doc, copyIdOf(entry));
+        if (!item || !accept(item) || seen.has(idKey(item.id))) continue;
+        seen.add(idKey(item.id));
+        const way = [...path, copierOf(key)];
+        if (!item.deleted) found.push({ path: way, item });
+        else next.push({ from: idKey(item.id), path: way });
+      }
+    }
+    level = next;
+  }
+  return found;
+}
+
+/**
+ * The copy that `wanted` accepts of what the type `key` (and its character `id`) was copied
+ * from: back through any entries, and from each source forward again. Null when none (made
+ * where it is, or copied only from what has no such copy).
+ */
+export function copyOfSource(edges: CopyEdges, budget: WalkBudget, key: string, id: Y.ID | null, wanted: (key: string) => boolean): { type: Y.ID; char: Y.ID | null } | null {
+  let level = [{ key, id }];
+  const seen = new Set([key]);
+  for (let hop = 0; hop < MAX_HOPS && level.length > 0 && budget.take(); hop++) {
+    const next: typeof level = [];
+    for (const at of level) {
+      for (const { key: entryKey, entry } of edges.into(at.key)) {
+        if (!budget.take()) return null;
+        const from = deletedKeyOf(entryKey);
+        const char = at.id && copiedFrom(entry, at.id);
+        if (seen.has(from) || (at.id && !char)) continue;
+        seen.add(from);
+        const found = copyWhere(edges, budget, from, wanted);
+        const copied = found && char ? charCopy(edges, budget, from, char, found.key) : null;
+        if (found && (!char || copied)) return { type: idOfKey(found.key), char: copied };
+        next.push({ key: from, id: char });
+      }
+    }
+    level = next;
+  }
+  return null;
+}
 
 /** Whether the type `key` is the type `root` or inside it. */
 export function isInside(doc: Y.Doc, key: string, root: Y.Item | null): boolean {

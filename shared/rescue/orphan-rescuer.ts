@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryItem, entryKey, forwardedId, forwardingMap, idKey, idOfKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, writtenByItsCopier, type ForwardingEntry, type KeyedEntry } from './forwarding';
 import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge } from './concurrent-copies';
+import { liveCopiesOf } from './copy-graph';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchors, type CharAnchor, type TypeAnchor } from './positions';
 import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
 
@@ -258,6 +259,7 @@ export class OrphanRescuer {
       // Last, an element that is still empty and may not be gets the least it needs (the
       // rescue's own deletions may have emptied one too).
       this.noteEmptied(transaction);
+      this.noteMadeEmpty(transaction);
       const emptied = this.emptied;
       this.emptied = new Set();
       for (const element of emptied) {
@@ -286,15 +288,19 @@ export class OrphanRescuer {
     for (const key of seen) if ((this.current.get(key)?.length ?? 0) > 0) this.merges.add(key);
   }
 
-  /**
-   * Notes the elements whose child list `transaction` changed and left empty, and (Yjs does
-   * not list types made in the same transaction as changed) those this document's client made
-   * in it and left empty: a block a merge put in whose content a later merge erased.
-   */
+  /** Notes the elements whose child list `transaction` changed and left empty. */
   private noteEmptied(transaction: Y.Transaction): void {
     for (const [type, keys] of transaction.changed) {
       if (type instanceof Y.XmlElement && keys.has(null) && type.length === 0 && !type._item?.deleted) this.emptied.add(type);
     }
+  }
+
+  /**
+   * Notes the elements the rescue made in `transaction` and left empty (Yjs does not list
+   * types made in a transaction as changed): a block a merge put in whose content a later
+   * merge erased.
+   */
+  private noteMadeEmpty(transaction: Y.Transaction): void {
     for (const item of createdItems(this.doc, transaction.beforeState.get(this.doc.clientID) ?? 0)) {
       const type = item.content instanceof Y.ContentType ? item.content.type : null;
       if (type instanceof Y.XmlElement && !item.deleted && type.length === 0) this.emptied.add(type);
@@ -380,7 +386,8 @@ export class OrphanRescuer {
     const deleted = deletedKeyOf(key);
     const copier = copierOf(key);
     const before = this.followed.get(deleted)?.find((known) => known.key === key);
-    if (before) this.setInto(idKey(copyIdOf(before.entry)), (this.into.get(idKey(copyIdOf(before.entry))) ?? []).filter((known) => known.key !== key));
+    const copiedBefore = before && idKey(copyIdOf(before.entry));
+    if (copiedBefore) this.setInto(copiedBefore, (this.into.get(copiedBefore) ?? []).filter((known) => known.key !== key));
     const list = (this.followed.get(deleted) ?? []).filter((known) => known.key !== key);
     const same = (this.copiers.get(copier) ?? []).filter((known) => known.key !== key);
     // A removed or damaged value leaves the index; a deleted type copied more often than any
@@ -388,8 +395,9 @@ export class OrphanRescuer {
     if (entry && list.length < MAX_ENTRIES_PER_TYPE) {
       list.push({ key, entry });
       same.push({ key, entry });
-      const into = this.into.get(idKey(copyIdOf(entry))) ?? [];
-      if (into.length < MAX_ENTRIES_INTO) this.setInto(idKey(copyIdOf(entry)), [...into, { key, entry }]);
+      const copy = idKey(copyIdOf(entry));
+      const into = this.into.get(copy) ?? [];
+      if (into.length < MAX_ENTRIES_INTO) this.setInto(copy, [...into, { key, entry }]);
     }
     if (list.length > 0) {
       const { current, undone } = partUndone(list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
@@ -547,28 +555,12 @@ export class OrphanRescuer {
 
   /** The live copies of the deleted `container` (following moves of moves), or (`through`, a merge) the kept copy it names. */
   private homesOf(container: Y.XmlElement, through?: ForwardingEntry): Set<unknown> {
-    const homes = new Set<unknown>();
     if (through) {
       const kept = typeItem(this.doc, copyIdOf(through));
-      if (kept && !kept.deleted) homes.add(kept.content.type);
-      return homes;
+      return new Set(kept && !kept.deleted ? [kept.content.type] : []);
     }
-    const seen = new Set([idKey(container._item!.id)]);
-    let level = [...seen];
-    for (let hop = 0; hop < MAX_HOPS && level.length > 0 && seen.size <= MAX_VISITS; hop++) {
-      const next: string[] = [];
-      for (const key of level) {
-        for (const entry of this.entriesFor(key)) {
-          const copy = typeItem(this.doc, copyIdOf(entry));
-          if (!copy || seen.has(idKey(copy.id))) continue;
-          seen.add(idKey(copy.id));
-          if (copy.deleted) next.push(idKey(copy.id));
-          else homes.add(copy.content.type);
-        }
-      }
-      level = next;
-    }
-    return homes;
+    const copies = liveCopiesOf(this.doc, (deleted) => this.followed.get(deleted) ?? [], idKey(container._item!.id), { hops: MAX_HOPS, visits: MAX_VISITS });
+    return new Set(copies.map(({ item }) => item.content.type));
   }
 
   /** Puts `orphan` at `target` (after what this pass put there already); false, with nothing changed, when it would not fit. */
