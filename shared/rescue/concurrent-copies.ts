@@ -41,21 +41,23 @@ export interface CopyMerge {
  * Two people moving the same item at once each make a copy of it (and each copy may be moved
  * again before anyone syncs): the item would then be there twice. When the deleted original
  * (`deleted`, an `idKey`) leads to several live copies, this plans to keep one and merge the
- * others into it. Of a copy that goes, content that came from the original goes with it (the
- * kept copy holds it, or a deletion there removed it: delete wins); content made in it after
- * it was copied (`unique`) is to be put into the kept copy. The kept copy is the one that
- * takes the least such content (the first in key order on a tie). The walks of one plan
- * share a budget (entries come from any client): when it runs out, nothing is merged.
+ * others into it, where `mergeable` allows (an undo restoring a paragraph next to the copy a
+ * colleague's move made of it is the same case one level down). Of a copy that goes, content
+ * that came from the original goes with it (the kept copy holds it, or a deletion there
+ * removed it: delete wins); content made in it after it was copied (`unique`) is to be put
+ * into the kept copy. The kept copy is the one that takes the least such content (the first
+ * in key order on a tie). The walks of one plan share a budget (entries come from any
+ * client): when it runs out, nothing is merged.
  */
-export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyIndex, mergeable: (element: Y.XmlElement) => boolean): CopyMerge[] {
-  const copies = liveCopiesOf(doc, (from) => index.entries(from), deleted, { hops: MAX_HOPS, visits: Number.POSITIVE_INFINITY }, (item) => item.content.type instanceof Y.XmlElement).filter(({ item }) => mergeable(item.content.type as Y.XmlElement));
+export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyIndex, mergeable: (keep: Y.XmlElement, other: Y.XmlElement) => boolean): CopyMerge[] {
+  const copies = liveCopiesOf(doc, (from) => index.entries(from), deleted, { hops: MAX_HOPS, visits: Number.POSITIVE_INFINITY }, (item) => item.content.type instanceof Y.XmlElement);
   if (copies.length < 2) return [];
   const hops = new HopIndex(index);
   const budget = new WalkBudget(MAX_WALK_STEPS);
   let best: { merges: CopyMerge[]; unique: number } | null = null;
   for (const keep of copies) {
     const merges = copies.flatMap((other) => {
-      if (other === keep) return [];
+      if (other === keep || !mergeable(keep.item.content.type as Y.XmlElement, other.item.content.type as Y.XmlElement)) return [];
       const merge = mergeThroughOriginal(deleted, other, keep, hops, doc, index, budget);
       return merge ? [merge] : [];
     });

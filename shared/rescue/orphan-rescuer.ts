@@ -92,7 +92,7 @@ function withoutErased(orphan: Orphan, erased: ReadonlySet<string>): Orphan[] {
 /** How the rescuer may change the document (see the constructor). */
 export interface RescuerOptions {
   fits?: (element: Y.XmlElement) => boolean;
-  mergeable?: (element: Y.XmlElement) => boolean;
+  mergeable?: (keep: Y.XmlElement, other: Y.XmlElement) => boolean;
   fill?: (element: Y.XmlElement) => Array<Y.XmlElement | Y.XmlText> | null;
 }
 
@@ -145,7 +145,7 @@ export class OrphanRescuer {
   /** The keys of the entries written by the merge in progress (taken back if it fails). */
   private written: string[] | null = null;
   private readonly fits: (element: Y.XmlElement) => boolean;
-  private readonly mergeable: (element: Y.XmlElement) => boolean;
+  private readonly mergeable: (keep: Y.XmlElement, other: Y.XmlElement) => boolean;
   private readonly fill: (element: Y.XmlElement) => Array<Y.XmlElement | Y.XmlText> | null;
   /** Elements whose last child an update deleted: filled if they are still empty and unfit when the rescue runs. */
   private emptied = new Set<Y.XmlElement>();
@@ -153,8 +153,9 @@ export class OrphanRescuer {
   /**
    * @param options.fits whether an element may hold what the rescuer put into it (see
    *   schema-fit.ts); an insertion that makes its element unfit is taken back
-   * @param options.mergeable whether a copy of this kind may be merged away when two people
-   *   moved the same block at once (only blocks whose parent may lose one, e.g. items)
+   * @param options.mergeable whether copy `other` of a block may be merged into copy `keep`
+   *   when both were made at once (two people moved an item, or undid the deletion of a
+   *   paragraph while the other moved its item): only where the parent may lose one
    * @param options.fill the least content an element left empty needs to fit (new types, or
    *   null when none will do); concurrent deletions can empty a bullet list, say, which every
    *   client's editor binding would delete with whatever arrives in it later (fill-on-build.ts)

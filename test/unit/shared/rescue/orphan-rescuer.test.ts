@@ -563,6 +563,46 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa ⟦anna⟧ beta gamma. Nyt afsnit.']);
   });
 
+  it('keeps an item once that Anna moved while Bo moved it and took the move back (his undo restores the original with all it holds)', () => {
+    const { server, rescuer, anna, bo } = withSecondParagraph('Andet afsnit.');
+    // Anna's move makes the item hers (its id sorts before Bo's copies: the order entries are read in must not matter).
+    moveItem(anna, 'Første');
+    upload(anna, server, rescuer);
+    download(bo, server);
+    anna.pause();
+    moveItem(anna, 'Første', itemPosition(anna, 'Anden'));
+    moveItem(bo, 'Første', itemPosition(bo, 'Anden'));
+    bo.pause();
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Første: Alfa beta gamma. Andet afsnit.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
+  });
+
+  for (const first of ['Anna', 'Bo'] as const) {
+    it(`keeps a paragraph once that Bo deleted and took back while Anna moved the item (${first} reaches the server first)`, () => {
+      const { server, rescuer, anna, bo } = withSecondParagraph('Andet afsnit.');
+      moveItem(anna, 'Første');
+      deleteParagraph(bo, 'Andet afsnit.');
+      bo.pause();
+      expect(bo.undo()).toBe(true);
+      for (const client of first === 'Anna' ? [anna, bo] : [bo, anna]) upload(client, server, rescuer);
+      expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. Andet afsnit.']);
+    });
+
+    it(`keeps a paragraph once that Bo deleted and took back before he deleted the item, which Anna moved meanwhile (${first} reaches the server first)`, () => {
+      const { server, rescuer, anna, bo } = withSecondParagraph('Andet afsnit.');
+      moveItem(anna, 'Første');
+      deleteParagraph(bo, 'Andet afsnit.');
+      bo.pause();
+      expect(bo.undo()).toBe(true);
+      bo.pause();
+      deleteItem(bo, 'Første');
+      for (const client of first === 'Anna' ? [anna, bo] : [bo, anna]) upload(client, server, rescuer);
+      expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. Andet afsnit.']);
+    });
+  }
+
   for (const first of ['the mover who saw it', 'the mover who did not'] as const) {
     it(`keeps text that only one of two people moving an item at once had seen, once (${first} reaches the server first)`, () => {
       const { server, rescuer, anna, bo } = setUp();
