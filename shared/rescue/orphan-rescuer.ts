@@ -4,7 +4,7 @@ import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './
 import { planConcurrentMerges, type CopyIndex, type CopyMerge } from './concurrent-copies';
 import { liveCopiesOf } from './copy-graph';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchors, type CharAnchor, type TypeAnchor } from './positions';
-import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
+import { appendAll, charIds, createdItems, textChars, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -817,9 +817,13 @@ export class OrphanRescuer {
       // the forwarding entry decides (a sender that knew of both may have deleted it only as
       // part of the container, so its delete set says nothing).
       if (!withContainer && explicit.some((ds) => Y.isDeleted(ds, struct.id) && !Y.isDeleted(ds, containerId))) return;
+      const content = struct.content;
+      // Characters of a second text of a block that an update wrote into the block's other
+      // text and deleted (y-tiptap shows a block's texts as one and writes them back so): the
+      // copy it wrote is rescued, these not.
+      if (content instanceof Y.ContentString && container instanceof Y.XmlText && writtenIntoSibling(container, content.str, transaction, explicit)) return;
       // Otherwise an orphan; if deleted with its container in this transaction, the forwarding
       // entry's state vector tells whether the copier saw it.
-      const content = struct.content;
       if (content instanceof Y.ContentString && container instanceof Y.XmlText) {
         list.push({ kind: 'chars', container, item: struct, chars: content.str, from: 0 });
       } else if (content instanceof Y.ContentType && container instanceof Y.XmlElement && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)) {
@@ -931,6 +935,21 @@ export class OrphanRescuer {
 }
 
 /** Keeps deleted types (elements, texts) from garbage collection; their deleted text is still collected. */
+/**
+ * Whether `text` was deleted on purpose by one of the updates (`explicit`) from a block it left
+ * standing, and `transaction` wrote `chars` into another text of that block: the block had two
+ * texts, which y-tiptap writes into one.
+ */
+function writtenIntoSibling(text: Y.XmlText, chars: string, transaction: Y.Transaction, explicit: Array<Y.Transaction['deleteSet']>): boolean {
+  const block = (text._item!.parent as Y.AbstractType<unknown>)._item;
+  if (!block || !explicit.some((ds) => Y.isDeleted(ds, text._item!.id) && !Y.isDeleted(ds, block.id))) return false;
+  const isNew = (item: Y.Item): boolean => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
+  for (let sibling = (block.content as Y.ContentType).type._start; sibling !== null; sibling = sibling.right) {
+    if (sibling.content instanceof Y.ContentType && sibling.content.type instanceof Y.XmlText && sibling.content.type !== text && textChars(sibling.content.type, isNew).text.includes(chars)) return true;
+  }
+  return false;
+}
+
 export function keepDeletedContainers(item: Y.Item): boolean {
   return !(item.content instanceof Y.ContentType);
 }

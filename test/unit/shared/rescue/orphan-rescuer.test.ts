@@ -603,6 +603,28 @@ describe('rescuing text typed into a moved item', () => {
     });
   }
 
+  it('keeps what two people typed at once into one empty paragraph once each, when a third moved the item meanwhile (the editor writes one text into the other)', () => {
+    const { server, rescuer, anna, bo } = setUpWith(
+      agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa.'), paragraph('')] }), item({ title: 'Anden', caseLine: 'SAG-2 ab', body: [paragraph('Delta.')] })])]),
+    );
+    const carl = joinCarl(server);
+    const intoEmpty = (client: FuzzClient, text: string): void => client.dispatch(client.state.tr.insertText(text, after(client.state.doc, 'Alfa.') + 2));
+    intoEmpty(anna, '⟦anna⟧');
+    intoEmpty(bo, '⟦bo⟧');
+    upload(anna, server, rescuer);
+    // Bo sees Anna's text next to his in one paragraph: two Y texts, which his editor writes into one with his next step.
+    download(bo, server);
+    bo.pause();
+    type(bo, '⟦bo⟧', '.');
+    // Carl, having seen neither, moves the item; his move reaches the server before Bo's work.
+    moveItem(carl, 'Første');
+    upload(carl, server, rescuer);
+    upload(bo, server, rescuer);
+    const shown = settle(server, anna, bo, carl).join(' | ');
+    expect(shown.split('⟦anna⟧')).toHaveLength(2);
+    expect(shown.split('⟦bo⟧')).toHaveLength(2);
+  });
+
   for (const first of ['the mover who saw it', 'the mover who did not'] as const) {
     it(`keeps text that only one of two people moving an item at once had seen, once (${first} reaches the server first)`, () => {
       const { server, rescuer, anna, bo } = setUp();
