@@ -934,7 +934,6 @@ export class OrphanRescuer {
   }
 }
 
-/** Keeps deleted types (elements, texts) from garbage collection; their deleted text is still collected. */
 /**
  * Whether `text` was deleted on purpose by one of the updates (`explicit`) from a block it left
  * standing, and `transaction` wrote `chars` into another text of that block: the block had two
@@ -950,6 +949,7 @@ function writtenIntoSibling(text: Y.XmlText, chars: string, transaction: Y.Trans
   return false;
 }
 
+/** Keeps deleted types (elements, texts) from garbage collection; their deleted text is still collected. */
 export function keepDeletedContainers(item: Y.Item): boolean {
   return !(item.content instanceof Y.ContentType);
 }
