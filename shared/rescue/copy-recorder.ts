@@ -95,7 +95,7 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
     if (struct.content.type instanceof Y.XmlText) deleted.push(struct.content.type);
     else if (struct.content.type instanceof Y.XmlElement) deletedElements.push(struct.content.type);
   });
-  if (deleted.length === 0 || (transaction.afterState.get(own) ?? 0) === firstNew) return entries;
+  if ((deleted.length === 0 && deletedElements.length === 0) || (transaction.afterState.get(own) ?? 0) === firstNew) return entries;
 
   // What the copier knew: its state of every author of anything in what it deleted (deleted
   // now or before, when it was live to the copier), and of itself. The server, when one update
@@ -168,6 +168,10 @@ function copiesIn(transaction: Y.Transaction): Map<string, ForwardingEntry> {
   for (const element of deletedElements) {
     const copy = copiedElement(element, entries, doc);
     if (!copy) continue;
+    entries.set(idKey(element._item!.id), { to: refOf(copy), runs: [], known });
+    copies.push([element, copy]);
+  }
+  for (const [element, copy] of copiedWhole(deletedElements.filter((element) => !entries.has(idKey(element._item!.id))), transaction, isNew, entries)) {
     entries.set(idKey(element._item!.id), { to: refOf(copy), runs: [], known });
     copies.push([element, copy]);
   }
@@ -296,6 +300,35 @@ function alignByKind<T extends Y.XmlElement | Y.XmlText>(a: T[], b: T[]): Array<
 
 function kindOf(type: Y.XmlElement | Y.XmlText): string {
   return type instanceof Y.XmlText ? '#text' : type.nodeName;
+}
+
+/**
+ * Elements of `unpaired` (deleted by `transaction`, with no text whose copy leads to theirs)
+ * each with the one element of the same kind and the same children that the transaction made
+ * as a whole, where there is just one: an item whose texts someone had emptied, moved, has no
+ * characters to follow, yet what is typed into it must follow the move.
+ */
+function copiedWhole(unpaired: Y.XmlElement[], transaction: Y.Transaction, isNew: (id: Y.ID) => boolean, entries: Map<string, ForwardingEntry>): Array<[Y.XmlElement, Y.XmlElement]> {
+  const top = (element: Y.XmlElement, inside: (item: Y.Item) => boolean): boolean => {
+    const parent = (element._item!.parent as Y.AbstractType<unknown>)._item;
+    return !parent || !inside(parent);
+  };
+  const originals = unpaired.filter((element) => top(element, (parent) => Y.isDeleted(transaction.deleteSet, parent.id)));
+  if (originals.length === 0) return [];
+  const targets = new Set([...entries.values()].map((entry) => idKey(copyIdOf(entry))));
+  const made: Y.XmlElement[] = [];
+  for (const item of createdItems(transaction.doc, transaction.beforeState.get(transaction.doc.clientID) ?? 0)) {
+    if (item.deleted || !(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.XmlElement) || targets.has(idKey(item.id))) continue;
+    if (top(item.content.type, (parent) => isNew(parent.id))) made.push(item.content.type);
+  }
+  const shape = (element: Y.XmlElement, keep: (item: Y.Item) => boolean): string => [element.nodeName, ...childTypes(element, keep).map(kindOf)].join(' ');
+  const pairs: Array<[Y.XmlElement, Y.XmlElement]> = [];
+  for (const original of originals) {
+    const wanted = shape(original, (item) => Y.isDeleted(transaction.deleteSet, item.id) && !isNew(item.id));
+    const matches = made.filter((copy) => shape(copy, (item) => !item.deleted) === wanted);
+    if (matches.length === 1 && originals.filter((other) => other.nodeName === original.nodeName).length === 1) pairs.push([original, matches[0]!]);
+  }
+  return pairs;
 }
 
 /** The element that holds, at the same depth, the copy of some text of `element`; null when none does. */

@@ -46,6 +46,29 @@ describe('the copy recorder', () => {
     expect(entry.erased).toEqual([first.client, at(5).clock, 5]);
   });
 
+  it('forwards an element with no characters to follow (its texts are empty) to the one copy of its shape, and its children in order', () => {
+    const { doc, body } = recordingDoc();
+    const element = (name: string, children: Array<Y.XmlElement | Y.XmlText>): Y.XmlElement => {
+      const made = new Y.XmlElement(name);
+      made.insert(0, children);
+      return made;
+    };
+    const emptyItem = (): Y.XmlElement => element('item', [element('itemTitle', [new Y.XmlText()]), element('paragraph', [])]);
+    doc.transact(() => body.insert(0, [emptyItem(), element('item', [element('itemTitle', [new Y.XmlText('Anden')])])]), 'other');
+    const original = body.get(0) as Y.XmlElement;
+    const [title, paragraph] = [original.get(0), original.get(1)] as Y.XmlElement[];
+    // A move of the empty item to the end: deleted here, made again there (its empty text not).
+    doc.transact(() => {
+      body.delete(0, 1);
+      body.insert(1, [element('item', [element('itemTitle', []), element('paragraph', [])])]);
+    });
+    const copy = body.get(1) as Y.XmlElement;
+    const entryFor = (type: Y.XmlElement): unknown => [...forwardingMap(doc).entries()].find(([key]) => key.startsWith(`${type._item!.id.client}:${type._item!.id.clock}>`))?.[1];
+    expect(readForwardingEntry(entryFor(original))?.to).toEqual([copy._item!.id.client, copy._item!.id.clock]);
+    expect(readForwardingEntry(entryFor(title!))?.to).toEqual([copy.get(0)._item!.id.client, copy.get(0)._item!.id.clock]);
+    expect(readForwardingEntry(entryFor(paragraph!))?.to).toEqual([copy.get(1)._item!.id.client, copy.get(1)._item!.id.clock]);
+  });
+
   it('records an undo that restores a text of 150,000 characters typed in one go, character by character', () => {
     const { doc, body } = recordingDoc();
     const undoManager = new Y.UndoManager(body);

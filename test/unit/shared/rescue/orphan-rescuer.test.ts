@@ -755,6 +755,34 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo)).toEqual(['Nul: Nul tekst.', 'Sidste: Sidste tekst.', 'Anden: Anden tekst.']);
   });
 
+  it('puts what Anna typed into an item with no text yet (a new, empty item) into the copy Bo made by moving it', () => {
+    const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa.')] }), item({ title: '', caseLine: '', body: [paragraph('')] })])]));
+    // Anna gives the empty item a title; Bo, not having seen that, moves it to the top.
+    anna.dispatch(anna.state.tr.insertText('Tom ⟦anna⟧', itemPosition(anna, '') + 2));
+    moveItem(bo, '', 1 + bo.state.doc.child(0).child(0).nodeSize);
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Tom ⟦anna⟧: ', 'Første: Alfa.']);
+  });
+
+  it('puts what Carl typed into an item whose texts Anna had emptied into the copy Bo made by moving it', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const carl = joinCarl(server);
+    // Anna empties the title, case line and text of "Tredje"; Bo and Carl see that.
+    deleteText(anna, 'Zeta eta.');
+    deleteText(anna, 'SAG-3 ab');
+    deleteText(anna, 'Tredje');
+    upload(anna, server, rescuer);
+    download(bo, server);
+    download(carl, server);
+    // Bo moves the emptied item to the top; Carl, not having seen that, gives it a title.
+    moveItem(bo, '', 1 + bo.state.doc.child(0).child(0).nodeSize);
+    carl.dispatch(carl.state.tr.insertText('Ny titel ⟦carl⟧', itemPosition(carl, '') + 2));
+    upload(bo, server, rescuer);
+    upload(carl, server, rescuer);
+    expect(settle(server, anna, bo, carl)).toEqual(['Ny titel ⟦carl⟧: ', 'Første: Alfa beta gamma.', 'Anden: Delta epsilon.']);
+  });
+
   it('finishes, and still puts text back, when a client wrote forwarding entries that form cycles', () => {
     const { server, rescuer, anna, bo } = setUp();
     type(anna, 'Alfa', ' ⟦anna⟧');
