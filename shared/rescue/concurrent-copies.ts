@@ -3,7 +3,6 @@ import { copiedFrom, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknow
 import { WalkBudget, charCopy, charSource, copyOfSource, copyWhere, isInside, liveCopiesOf, sourceWhere, type CopyEdges, type LiveCopy } from './copy-graph';
 import { itemAt, typeItem } from './struct-walk';
 
-
 /** What merging needs from the rescuer. */
 export interface CopyIndex extends CopyEdges {
   /** The entries in force for the deleted type with this `idKey` (not those an undo took back), in key order. */
@@ -12,7 +11,6 @@ export interface CopyIndex extends CopyEdges {
   byCopier(copier: string): readonly KeyedEntry[];
 }
 
-/** A live copy of a deleted element, and the copying transactions that led to it from the original. */
 /** How many moves of moves are followed. */
 const MAX_HOPS = 16;
 /** How many steps the walks of one merge plan may take together. */

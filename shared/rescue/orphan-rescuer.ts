@@ -4,7 +4,7 @@ import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './
 import { planConcurrentMerges, type CopyIndex, type CopyMerge } from './concurrent-copies';
 import { liveCopiesOf } from './copy-graph';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchors, type CharAnchor, type TypeAnchor } from './positions';
-import { appendAll, charIds, createdItems, textChars, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, typeItem } from './struct-walk';
+import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, textChars, typeItem } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -54,6 +54,16 @@ type CharsOrphan = Extract<Orphan, { kind: 'chars' }>;
  * was put before it, and the index would count it twice.)
  */
 type PutAfter = Map<string, Y.ID>;
+
+/** What this pass last put at the place `key` (none for a place without a key). */
+function lastPut(inserted: PutAfter, key: string | null): Y.ID | undefined {
+  return key === null ? undefined : inserted.get(key);
+}
+
+/** Notes the last of `ids`, put in order at the place `key`, as what comes next goes after. */
+function notePut(inserted: PutAfter, key: string | null, ids: Y.ID[]): void {
+  if (key !== null && ids.length > 0) inserted.set(key, ids[ids.length - 1]!);
+}
 
 /**
  * The part of `orphan` that no copier (`entries`) had seen. Yjs merges characters typed in a
@@ -515,7 +525,7 @@ export class OrphanRescuer {
       if (target) break;
     }
     if (!target) return false;
-    const last = target.key === null ? undefined : inserted.get(target.key);
+    const last = lastPut(inserted, target.key);
     const first = Y.getState(this.doc.store, this.doc.clientID);
     const index = last ? indexAt(target.text, last, 1) : Math.min(target.index, target.text.length);
     target.text.insert(index, orphan.chars);
@@ -525,7 +535,7 @@ export class OrphanRescuer {
     }
     // Forward the orphan to its copy too: what its author types next to it later follows it.
     const copies = newChars(target.text, this.doc.clientID, first);
-    if (target.key !== null && copies.length > 0) inserted.set(target.key, copies[copies.length - 1]!);
+    notePut(inserted, target.key, copies);
     const sources = charIds(orphan.item, orphan.from, orphan.from + orphan.chars.length);
     this.remember(orphan.container._item!.id, target.text, charRuns(sources.slice(0, copies.length), copies), [client, clock + orphan.from + orphan.chars.length]);
     return true;
@@ -566,7 +576,7 @@ export class OrphanRescuer {
 
   /** Puts `orphan` at `target` (after what this pass put there already); false, with nothing changed, when it would not fit. */
   private putTypeAt(orphan: Extract<Orphan, { kind: 'type' }>, target: { parent: Y.XmlElement | Y.XmlFragment; index: number; key: string | null }, inserted: PutAfter): boolean {
-    const last = target.key === null ? undefined : inserted.get(target.key);
+    const last = lastPut(inserted, target.key);
     const lastItem = last ? itemAt(this.doc, last) : null;
     const index = lastItem && !lastItem.deleted && lastItem.parent === target.parent ? childIndex(target.parent, lastItem) + 1 : Math.min(target.index, target.parent.length);
     if ('delta' in orphan.clone) {
@@ -587,7 +597,7 @@ export class OrphanRescuer {
           return false;
         }
         const copies = newChars(into, this.doc.clientID, first);
-        if (target.key !== null && copies.length > 0) inserted.set(target.key, copies[copies.length - 1]!);
+        notePut(inserted, target.key, copies);
         this.remember(orphan.clone.source, into, charRuns(orphan.clone.chars.slice(0, copies.length), copies), orphan.known);
         return true;
       }
@@ -598,7 +608,7 @@ export class OrphanRescuer {
       target.parent.delete(index, 1);
       return false;
     }
-    if (target.key !== null) inserted.set(target.key, built._item!.id);
+    notePut(inserted, target.key, [built._item!.id]);
     // Forward the orphan and everything in it to the copy: what is typed into it later follows.
     const known = orphan.known;
     pairClone(orphan.clone, built, (source, copy, chars) => {

@@ -63,16 +63,17 @@ const MAX_SIBLING_ANCHORS = 16;
  * neighbour's copy may have been deleted on purpose since: the next one still places it.)
  */
 export function typeAnchors(copyOf: (item: Y.Item) => Y.ID | null, container: Y.ID, item: Y.Item): TypeAnchor[] {
-  const lefts: TypeAnchor[] = [];
-  for (let left = item.left; left !== null && lefts.length < MAX_SIBLING_ANCHORS; left = left.left) {
-    const copy = left.content instanceof Y.ContentType ? copyOf(left) : null;
-    if (copy) lefts.push({ after: copy });
-  }
-  const rights: TypeAnchor[] = [];
-  for (let right = item.right; right !== null && rights.length < MAX_SIBLING_ANCHORS; right = right.right) {
-    const copy = right.content instanceof Y.ContentType ? copyOf(right) : null;
-    if (copy) rights.push({ before: copy });
-  }
+  /** The copies of the nearest copied siblings, walking away from `item` with `step`. */
+  const copiedSiblings = (step: (sibling: Y.Item) => Y.Item | null): Y.ID[] => {
+    const copies: Y.ID[] = [];
+    for (let sibling = step(item); sibling !== null && copies.length < MAX_SIBLING_ANCHORS; sibling = step(sibling)) {
+      const copy = sibling.content instanceof Y.ContentType ? copyOf(sibling) : null;
+      if (copy) copies.push(copy);
+    }
+    return copies;
+  };
+  const lefts: TypeAnchor[] = copiedSiblings((sibling) => sibling.left).map((after) => ({ after }));
+  const rights: TypeAnchor[] = copiedSiblings((sibling) => sibling.right).map((before) => ({ before }));
   const anchors: TypeAnchor[] = [];
   for (let index = 0; index < Math.max(lefts.length, rights.length); index++) {
     if (index < lefts.length) anchors.push(lefts[index]!);
