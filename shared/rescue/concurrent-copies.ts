@@ -56,13 +56,31 @@ export function planConcurrentMerges(doc: Y.Doc, deleted: string, index: CopyInd
   for (const keep of copies) {
     const merges = copies.flatMap((other) => {
       if (other === keep || !mergeable(keep.item.content.type as Y.XmlElement, other.item.content.type as Y.XmlElement)) return [];
-      const merge = mergeThroughOriginal(deleted, other, keep, hops, doc, index, budget);
+      const fork = atFork(deleted, other, keep, hops);
+      const merge = mergeThroughOriginal(fork.original, fork.other, fork.keep, hops, doc, index, budget);
       return merge ? [merge] : [];
     });
     const unique = merges.reduce((sum, merge) => sum + merge.unique.length, 0);
     if (!best || merges.length > best.merges.length || (merges.length === best.merges.length && unique < best.unique)) best = { merges, unique };
   }
   return budget.spent ? [] : (best?.merges ?? []);
+}
+
+/**
+ * Two copies whose chains begin alike (an item moved, then moved again by two people at
+ * once) forked from the copy that the last common step made: merged through that copy,
+ * what went into it before the fork (text the rescue put there, say) pairs up in both.
+ * The original and both chains as they are when the common steps lead nowhere.
+ */
+function atFork(original: string, other: LiveCopy, keep: LiveCopy, hops: HopIndex): { original: string; other: LiveCopy; keep: LiveCopy } {
+  let key = original;
+  let common = 0;
+  for (; common < Math.min(other.path.length, keep.path.length) - 1 && other.path[common] === keep.path[common]; common++) {
+    const entry = hops.of(other.path[common]!).byOriginal.get(key);
+    if (!entry) return { original, other, keep };
+    key = idKey(copyIdOf(entry));
+  }
+  return { original: key, other: { ...other, path: other.path.slice(common) }, keep: { ...keep, path: keep.path.slice(common) } };
 }
 
 /** One copying transaction's entries, both ways: by original and by copy. */

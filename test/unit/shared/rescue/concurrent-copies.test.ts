@@ -1,0 +1,56 @@
+// @vitest-environment jsdom
+// (TipTap reads `window` while building the editor plugins that the headless clients use)
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { agendaBody, item, paragraph, section } from '../../../../shared/agenda/agenda-builders';
+import { planConcurrentMerges, type CopyIndex } from '../../../../shared/rescue/concurrent-copies';
+import { copierOf, copyIdOf, deletedKeyOf, forwardingMap, idKey, readForwardingEntry, type KeyedEntry } from '../../../../shared/rescue/forwarding';
+import type { FuzzClient } from '../../../fuzz/fuzz-client';
+import { closeWorlds, itemKeyOf, joinCarl, moveItem, sectionAt, settle, setUpWith, type, upload } from './rescue-world';
+
+afterEach(closeWorlds);
+
+/** Every readable forwarding entry of `doc`, indexed as the rescuer indexes those in force. */
+function copyIndexOf(doc: Y.Doc): CopyIndex {
+  const all: KeyedEntry[] = [];
+  forwardingMap(doc).forEach((value, key) => {
+    const entry = readForwardingEntry(value);
+    if (entry) all.push({ key, entry });
+  });
+  all.sort((a, b) => (a.key < b.key ? -1 : 1));
+  return {
+    entries: (deleted) => all.filter(({ key }) => deletedKeyOf(key) === deleted),
+    byCopier: (copier) => all.filter(({ key }) => copierOf(key) === copier),
+    into: (copy) => all.filter(({ entry }) => idKey(copyIdOf(entry)) === copy),
+  };
+}
+
+describe('planning the merge of copies made at once', () => {
+  it('pairs what the copy both were made from held, text a merge put there too, when planned from the first original', () => {
+    const item3 = (title: string) => item({ title, caseLine: 'SAG-1 ab', body: [paragraph(`${title} tekst.`)] });
+    const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Sager', [item3('Første'), item3('Anden')]), section('Diverse', [item3('Sidste')])]));
+    const carl = joinCarl(server);
+    const original = itemKeyOf(anna, 'Første');
+    const intoDiverse = (client: FuzzClient): void => moveItem(client, 'Første', sectionAt(client, 'Diverse').to - 1);
+    // Bo and Carl move the item at once, and Carl types into his copy: the server merges it into Bo's.
+    intoDiverse(bo);
+    intoDiverse(carl);
+    type(carl, 'Første tekst', ' ⟦carl⟧');
+    upload(bo, server, rescuer);
+    upload(carl, server, rescuer);
+    settle(server, anna, bo, carl);
+    // Anna moves that copy back; then Anna and Bo move her copy at once.
+    moveItem(anna, 'Første', sectionAt(anna, 'Sager').to - 1);
+    upload(anna, server, rescuer);
+    settle(server, anna, bo, carl);
+    rescuer.destroy();
+    intoDiverse(anna);
+    intoDiverse(bo);
+    for (const client of [anna, bo]) Y.applyUpdate(server, Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server)));
+
+    const merges = planConcurrentMerges(server, original, copyIndexOf(server), () => true);
+    expect(merges).toHaveLength(1);
+    // Nothing is new to the copy that goes: Carl's text is in both (it was in the copy they forked from).
+    expect(merges[0]!.unique).toEqual([]);
+  });
+});
