@@ -276,9 +276,16 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
       const deleted = char.item.deleted || item.deleted;
       if (fate === 'unique') {
         // Deleted: made after the copy and deleted again, or copied from something `keep` has too (see above).
-        const twin = deleted ? commonCopy(idKey(item.id), ids[i]!)?.char : null;
-        if (twin && liveChar(doc, twin)) erase.push(twin);
-        if (deleted) return;
+        // Live: `keep` may have it already, through an earlier merge or rescue (not along its path).
+        const twin = commonCopy(idKey(item.id), ids[i]!)?.char;
+        if (deleted) {
+          if (twin && liveChar(doc, twin)) erase.push(twin);
+          return;
+        }
+        if (twin && liveChar(doc, twin)) {
+          paired.push([ids[i]!, twin]);
+          return;
+        }
         const last = runs[runs.length - 1];
         if (last && last.item === char.item && last.to === char.offset) last.to += 1;
         else runs.push({ item: char.item, from: char.offset, to: char.offset + 1 });

@@ -6,7 +6,7 @@ import { agendaBody, item, paragraph, section } from '../../../../shared/agenda/
 import { planConcurrentMerges, type CopyIndex } from '../../../../shared/rescue/concurrent-copies';
 import { copierOf, copyIdOf, deletedKeyOf, forwardingMap, idKey, readForwardingEntry, type KeyedEntry } from '../../../../shared/rescue/forwarding';
 import type { FuzzClient } from '../../../fuzz/fuzz-client';
-import { closeWorlds, itemKeyOf, joinCarl, moveItem, sectionAt, settle, setUpWith, type, upload } from './rescue-world';
+import { closeWorlds, download, itemKeyOf, itemPosition, items, joinCarl, moveItem, sectionAt, settle, setUp, setUpWith, type, upload } from './rescue-world';
 
 afterEach(closeWorlds);
 
@@ -52,5 +52,32 @@ describe('planning the merge of copies made at once', () => {
     expect(merges).toHaveLength(1);
     // Nothing is new to the copy that goes: Carl's text is in both (it was in the copy they forked from).
     expect(merges[0]!.unique).toEqual([]);
+  });
+
+  it('pairs text that an earlier merge put into the kept copy, when the copy merged away was moved again (planned from the first original)', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const carl = joinCarl(server);
+    const original = itemKeyOf(anna, 'Første');
+    // Bo and Carl move the item at once and type into their copies, Carl at two places: Bo's
+    // copy goes into Carl's (it has less of its own), with what Bo typed.
+    moveItem(bo, 'Første');
+    moveItem(carl, 'Første');
+    type(bo, 'Alfa', ' ⟦bo⟧');
+    type(carl, 'beta', ' ⟦c1⟧');
+    type(carl, 'gamma', ' ⟦c2⟧');
+    upload(carl, server, rescuer);
+    upload(bo, server, rescuer);
+    download(anna, server);
+    expect(items(anna)).toContain('Første: Alfa ⟦bo⟧ beta ⟦c1⟧ gamma ⟦c2⟧.');
+    // Bo, not having seen the merge, moves his copy again.
+    rescuer.destroy();
+    moveItem(bo, 'Første', itemPosition(bo, 'Anden'));
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(bo.ydoc, Y.encodeStateVector(server)));
+
+    const merges = planConcurrentMerges(server, original, copyIndexOf(server), () => true);
+    expect(merges).toHaveLength(1);
+    const unique = merges[0]!.unique.map((part) => (part.kind === 'chars' ? (part.item.content as Y.ContentString).str.slice(part.from, part.to) : '(a block)'));
+    // What Bo typed is in Carl's copy since the first merge: nothing is new to the copy that goes.
+    expect(unique).toEqual([]);
   });
 });
