@@ -44,7 +44,17 @@ type Orphan =
    * inside the block with this key go only from copies of that block (not where the edit that
    * deleted the text put them: a split, a join).
    */
-  | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[]; through?: string };
+  | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[]; through?: Through };
+
+/**
+ * Where the characters of a text deleted as a whole inside the block `container` go from:
+ * copies made by that block's copiers, and (`alsoRescued`: the text's author deleted them on
+ * purpose) copies this rescue made.
+ */
+interface Through {
+  container: string;
+  alsoRescued: boolean;
+}
 
 type CharsOrphan = Extract<Orphan, { kind: 'chars' }>;
 /**
@@ -642,10 +652,10 @@ export class OrphanRescuer {
    * of moves, each with the key of the entry that made it. Not through an undo of its client's
    * own deletion (`takesBack`): that undo took the deletion back.
    */
-  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>(), via: Array<{ item: Y.Item; key: string }> = [], through?: string): Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> {
+  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>(), via: Array<{ item: Y.Item; key: string }> = [], through?: Through): Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> {
     if (hops > MAX_HOPS) return [];
     const copies: Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> = [];
-    const entries = isType ? this.entriesWithContainer(idKey(id), containerKey) : through ? this.entriesWithContainer(containerKey, through) : (this.followed.get(containerKey) ?? []);
+    const entries = isType ? this.entriesWithContainer(idKey(id), containerKey) : through ? this.entriesWithContainer(containerKey, through.container, through.alsoRescued) : (this.followed.get(containerKey) ?? []);
     // One set for the whole walk: entries (written by any client) may form cycles and fans.
     for (const { key, entry } of entries) {
       if (entry.takesBack && inRuns(entry.takesBack, id)) continue;
@@ -731,11 +741,13 @@ export class OrphanRescuer {
 
   /**
    * The entries for the type `typeKey` written by the transactions that copied its container
-   * (a type deleted by a join of its own was copied elsewhere; that copy must stay).
+   * (a type deleted by a join of its own was copied elsewhere; that copy must stay), and
+   * (`alsoRescued`) those of this rescue putting it back.
    */
-  private entriesWithContainer(typeKey: string, containerKey: string): KeyedEntry[] {
+  private entriesWithContainer(typeKey: string, containerKey: string, alsoRescued = false): KeyedEntry[] {
     const copiers = new Set((this.followed.get(containerKey) ?? []).map(({ key }) => copierOf(key)));
-    return (this.followed.get(typeKey) ?? []).filter(({ key }) => copiers.has(copierOf(key)));
+    const rescuer = `${this.doc.clientID}:`;
+    return (this.followed.get(typeKey) ?? []).filter(({ key }) => copiers.has(copierOf(key)) || (alsoRescued && copierOf(key).startsWith(rescuer)));
   }
 
   /** Whether the element holding `text` still fits the schema (marks it may not carry, say). */
@@ -809,7 +821,7 @@ export class OrphanRescuer {
           if (child.content instanceof Y.ContentType && child.content.type instanceof Y.XmlText) {
             const text = child.content.type;
             for (let char = text._start; char !== null; char = char.right) {
-              if (char.deleted && !(char.content instanceof Y.ContentFormat)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char), through: idKey(struct.id) });
+              if (char.deleted && !(char.content instanceof Y.ContentFormat)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char), through: { container: idKey(struct.id), alsoRescued: false } });
             }
             continue;
           }
@@ -855,11 +867,12 @@ export class OrphanRescuer {
         if (!(container instanceof Y.XmlText || container instanceof Y.XmlElement) || !container._item?.deleted || Y.isDeleted(ds, container._item.id)) return;
         if (container instanceof Y.XmlText ? item.content instanceof Y.ContentFormat : !(item.content instanceof Y.ContentType)) return;
         // A deleted text (the binding deletes one that was emptied) stands for the characters
-        // deleted with it: later typing into its copy must stay.
+        // deleted with it: later typing into its copy must stay. Its author deleted them: the
+        // copies the rescue made (of a text it put back, say) go too.
         if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText) {
           const text = item.content.type;
           for (let char = text._start; char !== null; char = char.right) {
-            if (!(char.content instanceof Y.ContentFormat) && Y.isDeleted(ds, char.id)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char), through: idKey(container._item!.id) });
+            if (!(char.content instanceof Y.ContentFormat) && Y.isDeleted(ds, char.id)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char), through: { container: idKey(container._item!.id), alsoRescued: true } });
           }
           return;
         }

@@ -625,6 +625,37 @@ describe('rescuing text typed into a moved item', () => {
     expect(shown.split('⟦bo⟧')).toHaveLength(2);
   });
 
+  it('keeps what two people typed at once into one empty paragraph once each, when the editor\'s writing one text into the other reaches the server in two updates', () => {
+    const { server, rescuer, anna, bo } = setUpWith(
+      agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa.'), paragraph('')] }), item({ title: 'Anden', caseLine: 'SAG-2 ab', body: [paragraph('Delta.')] })])]),
+    );
+    const carl = joinCarl(server);
+    const intoEmpty = (client: FuzzClient, text: string): void => client.dispatch(client.state.tr.insertText(text, after(client.state.doc, 'Alfa.') + 2));
+    intoEmpty(anna, '⟦anna⟧');
+    intoEmpty(bo, '⟦bo⟧');
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    // Carl, having seen neither, moves the item: the server puts both texts into his copy.
+    moveItem(carl, 'Første');
+    upload(carl, server, rescuer);
+    // Bo gets Anna's text, not the move: his editor writes his text into hers, and deletes his
+    // own in a transaction of its own. Each reaches the server alone, the rescue acting between.
+    const updates: Uint8Array[] = [];
+    bo.ydoc.on('update', (update: Uint8Array) => updates.push(update));
+    Y.applyUpdate(bo.ydoc, Y.encodeStateAsUpdate(anna.ydoc, Y.encodeStateVector(bo.ydoc)), 'server');
+    bo.pause();
+    type(bo, '⟦bo⟧', '.');
+    expect(updates.length).toBeGreaterThan(2);
+    for (const update of updates) {
+      rescuer.noteIncoming(update);
+      Y.applyUpdate(server, update, 'client');
+      rescuer.rescue();
+    }
+    const shown = settle(server, anna, bo, carl).join(' | ');
+    expect(shown.split('⟦anna⟧')).toHaveLength(2);
+    expect(shown.split('⟦bo⟧')).toHaveLength(2);
+  });
+
   for (const first of ['the mover who saw it', 'the mover who did not'] as const) {
     it(`keeps text that only one of two people moving an item at once had seen, once (${first} reaches the server first)`, () => {
       const { server, rescuer, anna, bo } = setUp();
