@@ -262,7 +262,12 @@ export class OrphanRescuer {
           const textEntries = entries.length > 0 ? entries : this.parentEntries(orphan.container);
           const part = unseenPart(textEntries, orphan);
           if (textEntries.length === 0 || part.chars === '') continue;
-          if (entries.length > 0 ? this.putChars(entries, part, inserted) : this.putInCopiedParent(part, inserted)) rescued += 1;
+          // Into the text's copy; without one, or when a later copier deleted that copy without
+          // an entry for it (it copied the block, whose text it had emptied), as a text into the
+          // block's copy.
+          const intoText = entries.length > 0 && this.putChars(entries, part, inserted);
+          const intoBlock = !intoText && (entries.length === 0 || entries.every((entry) => this.deadEnd(entry))) && this.putInCopiedParent(part, inserted);
+          if (intoText || intoBlock) rescued += 1;
           else this.stall(part);
         }
       }
@@ -514,6 +519,18 @@ export class OrphanRescuer {
     const clone: TypeClone = { source: part.container._item!.id, delta: [{ insert: part.chars }], chars };
     const known = [part.item.id.client, part.item.id.clock + part.from + part.chars.length];
     return this.putType({ kind: 'type', container: part.container._item!.parent as Y.XmlElement, item: part.container._item!, clone, known }, inserted);
+  }
+
+  /** Whether the copies of a text that `entry` leads to end in a deleted text with no entry of its own. */
+  private deadEnd(entry: ForwardingEntry): boolean {
+    for (let hop = 0; hop < MAX_HOPS; hop++) {
+      const item = typeItem(this.doc, copyIdOf(entry));
+      if (!item || !item.deleted || !(item.content.type instanceof Y.XmlText)) return false;
+      const next = this.entry(idKey(item.id));
+      if (!next) return true;
+      entry = next;
+    }
+    return false;
   }
 
   /** The entries for the deleted element holding text `container` (empty when it has none). */

@@ -23,6 +23,16 @@ import { closeLater, closeWorlds, setUp, setUpWith, sectionAt, withSecondParagra
 
 afterEach(closeWorlds);
 
+/** The case lines of the items in order. */
+function caseLines(client: FuzzClient): string[] {
+  const lines: string[] = [];
+  client.state.doc.descendants((node) => {
+    if (node.type.name === 'caseLine') lines.push(node.textContent);
+    return node.type.name !== 'caseLine';
+  });
+  return lines;
+}
+
 describe('rescuing text typed into a moved item', () => {
   it('keeps the text a split took along, and what Carl typed into the deleted text, when Bo then moves the item having seen neither', () => {
     const { server, rescuer, anna, bo } = setUp();
@@ -654,6 +664,23 @@ describe('rescuing text typed into a moved item', () => {
     const shown = settle(server, anna, bo, carl).join(' | ');
     expect(shown.split('⟦anna⟧')).toHaveLength(2);
     expect(shown.split('⟦bo⟧')).toHaveLength(2);
+  });
+
+  it('puts what Anna typed into the case line into the item Carl moved, when he had emptied the case line of Bo\'s copy he moved (no entry for the text)', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const carl = joinCarl(server);
+    moveItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    download(carl, server);
+    type(anna, 'SAG-1 ab', ' ⟦anna⟧');
+    // Carl empties the case line of Bo's copy and moves that: his copy of the case line has no text to pair with.
+    deleteText(carl, 'SAG-1 ab');
+    carl.pause();
+    moveItem(carl, 'Første', itemPosition(carl, 'Anden'));
+    upload(carl, server, rescuer);
+    upload(anna, server, rescuer);
+    expect(settle(server, anna, bo, carl)[0]).toBe('Første: Alfa beta gamma.');
+    expect(caseLines(anna)[0]).toBe(' ⟦anna⟧');
   });
 
   for (const first of ['the mover who saw it', 'the mover who did not'] as const) {
