@@ -41,8 +41,8 @@ type Orphan =
   /** Deleted on purpose in the original by someone who did not know of the copy: delete the copies too. */
   /**
    * Deleted on purpose; its copies go. `through`: the characters of a text deleted as a whole
-   * inside the block with this key go only from copies of that block (not where the edit that
-   * deleted the text put them: a split, a join).
+   * go only from some copies (not where the edit that deleted the text put them: a split, a
+   * join); see `Through`.
    */
   | { kind: 'erased'; container: Y.XmlText | Y.XmlElement; item: Y.Item; ids: Y.ID[]; through?: Through };
 
