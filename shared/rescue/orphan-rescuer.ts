@@ -763,8 +763,7 @@ export class OrphanRescuer {
    */
   private entriesWithContainer(typeKey: string, containerKey: string, alsoRescued = false): KeyedEntry[] {
     const copiers = new Set((this.followed.get(containerKey) ?? []).map(({ key }) => copierOf(key)));
-    const rescuer = `${this.doc.clientID}:`;
-    return (this.followed.get(typeKey) ?? []).filter(({ key }) => copiers.has(copierOf(key)) || (alsoRescued && copierOf(key).startsWith(rescuer)));
+    return (this.followed.get(typeKey) ?? []).filter(({ key }) => copiers.has(copierOf(key)) || (alsoRescued && idOfKey(copierOf(key)).client === this.doc.clientID));
   }
 
   /** Whether the element holding `text` still fits the schema (marks it may not carry, say). */

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { agendaBody, item, paragraph, section } from '../../../../shared/agenda/agenda-builders';
 import { planConcurrentMerges, type CopyIndex } from '../../../../shared/rescue/concurrent-copies';
 import { copierOf, copyIdOf, deletedKeyOf, forwardingMap, idKey, readForwardingEntry, type KeyedEntry } from '../../../../shared/rescue/forwarding';
+import type { OrphanRescuer } from '../../../../shared/rescue/orphan-rescuer';
 import type { FuzzClient } from '../../../fuzz/fuzz-client';
 import { closeWorlds, download, itemKeyOf, itemPosition, items, joinCarl, moveItem, sectionAt, settle, setUp, setUpWith, type, upload } from './rescue-world';
 
@@ -25,6 +26,12 @@ function copyIndexOf(doc: Y.Doc): CopyIndex {
   };
 }
 
+/** Sends what the server lacks from `clients` with its rescuer stopped: the test asks the planner itself. */
+function uploadUnmerged(server: Y.Doc, rescuer: OrphanRescuer, ...clients: FuzzClient[]): void {
+  rescuer.destroy();
+  for (const client of clients) Y.applyUpdate(server, Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server)));
+}
+
 describe('planning the merge of copies made at once', () => {
   it('pairs what the copy both were made from held, text a merge put there too, when planned from the first original', () => {
     const item3 = (title: string) => item({ title, caseLine: 'SAG-1 ab', body: [paragraph(`${title} tekst.`)] });
@@ -43,10 +50,9 @@ describe('planning the merge of copies made at once', () => {
     moveItem(anna, 'Første', sectionAt(anna, 'Sager').to - 1);
     upload(anna, server, rescuer);
     settle(server, anna, bo, carl);
-    rescuer.destroy();
     intoDiverse(anna);
     intoDiverse(bo);
-    for (const client of [anna, bo]) Y.applyUpdate(server, Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server)));
+    uploadUnmerged(server, rescuer, anna, bo);
 
     const merges = planConcurrentMerges(server, original, copyIndexOf(server), () => true);
     expect(merges).toHaveLength(1);
@@ -70,9 +76,8 @@ describe('planning the merge of copies made at once', () => {
     download(anna, server);
     expect(items(anna)).toContain('Første: Alfa ⟦bo⟧ beta ⟦c1⟧ gamma ⟦c2⟧.');
     // Bo, not having seen the merge, moves his copy again.
-    rescuer.destroy();
     moveItem(bo, 'Første', itemPosition(bo, 'Anden'));
-    Y.applyUpdate(server, Y.encodeStateAsUpdate(bo.ydoc, Y.encodeStateVector(server)));
+    uploadUnmerged(server, rescuer, bo);
 
     const merges = planConcurrentMerges(server, original, copyIndexOf(server), () => true);
     expect(merges).toHaveLength(1);

@@ -19,7 +19,7 @@ import { fitsSchema } from '../../../../shared/rescue/schema-fit';
 import { agendaSchema } from '../../../../shared/schema/agenda-schema';
 import type { FuzzClient } from '../../../fuzz/fuzz-client';
 
-import { closeLater, closeWorlds, setUp, setUpWith, sectionAt, withSecondParagraph, joinCarl, splitAfter, joinAfter, expectFirstOnce, upload, download, after, type, deleteText, addParagraph, itemPosition, moveItem, itemKeyOf, deleteParagraph, deleteItem, afterBosMove, settle, items } from './rescue-world';
+import { closeLater, closeWorlds, deliver, setUp, setUpWith, sectionAt, withSecondParagraph, joinCarl, splitAfter, joinAfter, expectFirstOnce, upload, download, after, type, deleteText, addParagraph, itemPosition, moveItem, itemKeyOf, deleteParagraph, deleteItem, afterBosMove, settle, items } from './rescue-world';
 
 afterEach(closeWorlds);
 
@@ -613,57 +613,54 @@ describe('rescuing text typed into a moved item', () => {
     });
   }
 
-  it('keeps what two people typed at once into one empty paragraph once each, when a third moved the item meanwhile (the editor writes one text into the other)', () => {
-    const { server, rescuer, anna, bo } = setUpWith(
-      agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa.'), paragraph('')] }), item({ title: 'Anden', caseLine: 'SAG-2 ab', body: [paragraph('Delta.')] })])]),
-    );
-    const carl = joinCarl(server);
-    const intoEmpty = (client: FuzzClient, text: string): void => client.dispatch(client.state.tr.insertText(text, after(client.state.doc, 'Alfa.') + 2));
-    intoEmpty(anna, '⟦anna⟧');
-    intoEmpty(bo, '⟦bo⟧');
-    upload(anna, server, rescuer);
-    // Bo sees Anna's text next to his in one paragraph: two Y texts, which his editor writes into one with his next step.
-    download(bo, server);
-    bo.pause();
-    type(bo, '⟦bo⟧', '.');
-    // Carl, having seen neither, moves the item; his move reaches the server before Bo's work.
-    moveItem(carl, 'Første');
-    upload(carl, server, rescuer);
-    upload(bo, server, rescuer);
-    const shown = settle(server, anna, bo, carl).join(' | ');
-    expect(shown.split('⟦anna⟧')).toHaveLength(2);
-    expect(shown.split('⟦bo⟧')).toHaveLength(2);
-  });
+  describe('two people typing at once into one empty paragraph (two Y texts, which the editor writes into one)', () => {
+    /** "Første" with an empty second paragraph, into which Anna and Bo have typed at once; Carl has seen neither. */
+    const typedIntoEmpty = () => {
+      const world = setUpWith(
+        agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa.'), paragraph('')] }), item({ title: 'Anden', caseLine: 'SAG-2 ab', body: [paragraph('Delta.')] })])]),
+      );
+      const carl = joinCarl(world.server);
+      for (const [client, text] of [[world.anna, '⟦anna⟧'], [world.bo, '⟦bo⟧']] as const) client.dispatch(client.state.tr.insertText(text, after(client.state.doc, 'Alfa.') + 2));
+      return { ...world, carl };
+    };
+    /** Expects each one's text once. */
+    const expectBothOnce = (shown: string[]): void => {
+      expect(shown.join(' | ').split('⟦anna⟧')).toHaveLength(2);
+      expect(shown.join(' | ').split('⟦bo⟧')).toHaveLength(2);
+    };
 
-  it('keeps what two people typed at once into one empty paragraph once each, when the editor\'s writing one text into the other reaches the server in two updates', () => {
-    const { server, rescuer, anna, bo } = setUpWith(
-      agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa.'), paragraph('')] }), item({ title: 'Anden', caseLine: 'SAG-2 ab', body: [paragraph('Delta.')] })])]),
-    );
-    const carl = joinCarl(server);
-    const intoEmpty = (client: FuzzClient, text: string): void => client.dispatch(client.state.tr.insertText(text, after(client.state.doc, 'Alfa.') + 2));
-    intoEmpty(anna, '⟦anna⟧');
-    intoEmpty(bo, '⟦bo⟧');
-    upload(anna, server, rescuer);
-    upload(bo, server, rescuer);
-    // Carl, having seen neither, moves the item: the server puts both texts into his copy.
-    moveItem(carl, 'Første');
-    upload(carl, server, rescuer);
-    // Bo gets Anna's text, not the move: his editor writes his text into hers, and deletes his
-    // own in a transaction of its own. Each reaches the server alone, the rescue acting between.
-    const updates: Uint8Array[] = [];
-    bo.ydoc.on('update', (update: Uint8Array) => updates.push(update));
-    Y.applyUpdate(bo.ydoc, Y.encodeStateAsUpdate(anna.ydoc, Y.encodeStateVector(bo.ydoc)), 'server');
-    bo.pause();
-    type(bo, '⟦bo⟧', '.');
-    expect(updates.length).toBeGreaterThan(2);
-    for (const update of updates) {
-      rescuer.noteIncoming(update);
-      Y.applyUpdate(server, update, 'client');
-      rescuer.rescue();
-    }
-    const shown = settle(server, anna, bo, carl).join(' | ');
-    expect(shown.split('⟦anna⟧')).toHaveLength(2);
-    expect(shown.split('⟦bo⟧')).toHaveLength(2);
+    it('keeps both once when a third moved the item meanwhile', () => {
+      const { server, rescuer, anna, bo, carl } = typedIntoEmpty();
+      upload(anna, server, rescuer);
+      // Bo sees Anna's text next to his in one paragraph: two Y texts, which his editor writes into one with his next step.
+      download(bo, server);
+      bo.pause();
+      type(bo, '⟦bo⟧', '.');
+      // Carl, having seen neither, moves the item; his move reaches the server before Bo's work.
+      moveItem(carl, 'Første');
+      upload(carl, server, rescuer);
+      upload(bo, server, rescuer);
+      expectBothOnce(settle(server, anna, bo, carl));
+    });
+
+    it('keeps both once when the editor\'s writing one text into the other reaches the server in two updates', () => {
+      const { server, rescuer, anna, bo, carl } = typedIntoEmpty();
+      upload(anna, server, rescuer);
+      upload(bo, server, rescuer);
+      // Carl, having seen neither, moves the item: the server puts both texts into his copy.
+      moveItem(carl, 'Første');
+      upload(carl, server, rescuer);
+      // Bo gets Anna's text, not the move: his editor writes his text into hers, and deletes his
+      // own in a transaction of its own. Each reaches the server alone, the rescue acting between.
+      const updates: Uint8Array[] = [];
+      bo.ydoc.on('update', (update: Uint8Array) => updates.push(update));
+      Y.applyUpdate(bo.ydoc, Y.encodeStateAsUpdate(anna.ydoc, Y.encodeStateVector(bo.ydoc)), 'server');
+      bo.pause();
+      type(bo, '⟦bo⟧', '.');
+      expect(updates.length).toBeGreaterThan(2);
+      for (const update of updates) deliver(update, server, rescuer);
+      expectBothOnce(settle(server, anna, bo, carl));
+    });
   });
 
   it('puts what Anna typed into the case line into the item Carl moved, when he had emptied the case line of Bo\'s copy he moved (no entry for the text)', () => {
@@ -969,12 +966,7 @@ describe('an element that concurrent deletions left empty', () => {
     }) as [Y.Doc, Y.Doc];
     list(anna).delete(0, 1);
     list(bo).delete(1, 1);
-    for (const doc of [anna, bo]) {
-      const update = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(server));
-      rescuer.noteIncoming(update);
-      Y.applyUpdate(server, update);
-      rescuer.rescue();
-    }
+    for (const doc of [anna, bo]) deliver(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(server)), server, rescuer);
     expect(list(server).toString()).toBe('<bulletlist><listitem><paragraph></paragraph></listitem></bulletlist>');
     expect(fitsSchema(agendaSchema(), list(server))).toBe(true);
   });

@@ -93,7 +93,11 @@ export function expectFirstOnce(shown: string[], line: string): void {
 
 /** Sends what the server lacks from `client` (as a reconnecting client's sync does), and lets the rescuer act. */
 export function upload(client: FuzzClient, server: Y.Doc, rescuer: OrphanRescuer): void {
-  const update = Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server));
+  deliver(Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server)), server, rescuer);
+}
+
+/** Applies one update from a client to the server as server/sync does, and lets the rescuer act. */
+export function deliver(update: Uint8Array, server: Y.Doc, rescuer: OrphanRescuer): void {
   rescuer.noteIncoming(update);
   Y.applyUpdate(server, update, 'client');
   rescuer.rescue();
