@@ -542,12 +542,11 @@ export class OrphanRescuer {
   private putChars(entries: ForwardingEntry[], orphan: CharsOrphan, inserted: PutAfter): boolean {
     if (orphan.chars === '') return false;
     const { client, clock } = orphan.item.id;
-    // Right after the part of its item the copier saw (Yjs merges adjacent characters into one item).
-    const at = orphan.from > 0 ? Y.createID(client, clock + orphan.from - 1) : null;
     // The copy that the neighbours' copies lead to; if that chain ends in a deletion, another copy.
     let target: { text: Y.XmlText; index: number; key: string | null } | null = null;
     for (const choice of [entries, ...entries.map((entry) => [entry])]) {
-      const near = charAnchor(choice, orphan.item, at);
+      // Yjs merges adjacent characters into one item: the orphan may be only part of it.
+      const near = charAnchor(choice, orphan.item, orphan.from, orphan.from + orphan.chars.length);
       target = this.resolveChars(near.entry, near.anchor);
       if (target) break;
     }
@@ -934,12 +933,20 @@ export class OrphanRescuer {
       }
       const next = this.entriesFor(idKey(item.id));
       if (next.length === 0) return null;
-      const holder = 'start' in anchor ? null : itemHolding(text, 'after' in anchor ? anchor.after : anchor.before);
-      const near = holder ? charAnchor(next, holder, 'after' in anchor ? anchor.after : (anchor as { before: Y.ID }).before) : { entry: next[0]!, anchor: { start: true } as CharAnchor };
+      const near = 'start' in anchor ? { entry: next[0]!, anchor } : this.nextAnchor(text, next, anchor);
       entry = near.entry;
       anchor = near.anchor;
     }
     return null;
+  }
+
+  /** The same place as `anchor` (in the deleted `text`) in the copies `entries` made of it. */
+  private nextAnchor(text: Y.XmlText, entries: ForwardingEntry[], anchor: Exclude<CharAnchor, { start: true }>): { entry: ForwardingEntry; anchor: CharAnchor } {
+    const id = 'after' in anchor ? anchor.after : anchor.before;
+    const holder = itemHolding(text, id);
+    if (!holder) return { entry: entries[0]!, anchor: { start: true } };
+    const at = id.clock - holder.id.clock + ('after' in anchor ? 1 : 0);
+    return charAnchor(entries, holder, at, at);
   }
 
   /**

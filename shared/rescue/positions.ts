@@ -9,47 +9,45 @@ export type CharAnchor = { after: Y.ID } | { before: Y.ID } | { start: true };
 export type TypeAnchor = { after: Y.ID } | { before: Y.ID } | { first: Y.ID };
 
 /**
- * The place in a copy for characters next to `item` (or, when `at` is given, at that
- * character of `item`): after the copy of the nearest forwarded character to its left, else
+ * The place in a copy for characters at offsets [from, to) of `item` (the orphan; a point
+ * when from = to): after the copy of the nearest forwarded character to its left, else
  * before that of the nearest to its right, else the start of the first entry's copy.
  */
-export function charAnchor(entries: ForwardingEntry[], item: Y.Item, at: Y.ID | null): { entry: ForwardingEntry; anchor: CharAnchor } {
+export function charAnchor(entries: ForwardingEntry[], item: Y.Item, from: number, to: number): { entry: ForwardingEntry; anchor: CharAnchor } {
   const mapped = (holder: Y.Item, offset: number): { entry: ForwardingEntry; id: Y.ID } | null => {
     // Characters the server collected (ContentDeleted) still have their ids.
     if (holder.content instanceof Y.ContentFormat || holder.content instanceof Y.ContentType) return null;
     const id = Y.createID(holder.id.client, holder.id.clock + offset);
     for (const entry of entries) {
-      const to = forwardedId(entry, id);
-      if (to) return { entry, id: to };
+      const copy = forwardedId(entry, id);
+      if (copy) return { entry, id: copy };
     }
     return null;
   };
-  const after = (found: { entry: ForwardingEntry; id: Y.ID }) => ({ entry: found.entry, anchor: { after: found.id } });
-  const before = (found: { entry: ForwardingEntry; id: Y.ID }) => ({ entry: found.entry, anchor: { before: found.id } });
-  if (at) {
-    for (let offset = at.clock - item.id.clock; offset >= 0; offset--) {
-      const found = mapped(item, offset);
-      if (found) return after(found);
+  /** The first mapped character walking left from offset `start` of `holder`, then through the items to its left. */
+  const leftOf = (holder: Y.Item, start: number) => {
+    for (let at: Y.Item | null = holder, offset = start; at !== null; at = at.left, offset = at?.length ?? 0) {
+      for (offset -= 1; offset >= 0; offset--) {
+        const found = mapped(at, offset);
+        if (found) return found;
+      }
     }
-  }
-  for (let left = item.left; left !== null; left = left.left) {
-    for (let offset = left.length - 1; offset >= 0; offset--) {
-      const found = mapped(left, offset);
-      if (found) return after(found);
+    return null;
+  };
+  /** The first mapped character walking right from offset `start` of `holder`, then through the items to its right. */
+  const rightOf = (holder: Y.Item, start: number) => {
+    for (let at: Y.Item | null = holder, offset = start; at !== null; at = at.right, offset = 0) {
+      for (; offset < at.length; offset++) {
+        const found = mapped(at, offset);
+        if (found) return found;
+      }
     }
-  }
-  if (at) {
-    for (let offset = at.clock - item.id.clock + 1; offset < item.length; offset++) {
-      const found = mapped(item, offset);
-      if (found) return before(found);
-    }
-  }
-  for (let right = item.right; right !== null; right = right.right) {
-    for (let offset = 0; offset < right.length; offset++) {
-      const found = mapped(right, offset);
-      if (found) return before(found);
-    }
-  }
+    return null;
+  };
+  const left = leftOf(item, from);
+  if (left) return { entry: left.entry, anchor: { after: left.id } };
+  const right = rightOf(item, to);
+  if (right) return { entry: right.entry, anchor: { before: right.id } };
   return { entry: entries[0]!, anchor: { start: true } };
 }
 

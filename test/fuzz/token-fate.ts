@@ -28,9 +28,10 @@ import type { LoggedOp, YOpLog } from './y-op-log';
  *   its next local step), writes the second into the first and deletes it: the text is
  *   copied once per client, or lost with the deletion.
  * - `scrambled`: the token's characters are all in the Y.Doc, undeleted, in live nodes, but
- *   other characters ended up between them. No step cut into the token; the suspected cause
- *   is y-tiptap writing a text change as a string diff against a Y.Text that differed from
- *   the editor at that moment (see fuzz-tokens.ts).
+ *   other characters ended up between them. No step cut into the token: the rescue or a merge
+ *   put characters inside it (they went next to the wrong copied neighbour), or y-tiptap
+ *   wrote a text change as a string diff against a Y.Text that differed from the editor at
+ *   that moment (see fuzz-tokens.ts).
  * - `resurrected`: a step deleted the token on purpose, and a copy of it made concurrently
  *   (a move, split or join by someone who had not seen the deletion) keeps it: the rescue did
  *   not carry the deletion into the copy (see token-resurrection.ts).
