@@ -3,6 +3,8 @@ import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryItem, entryKey, forwar
 import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge } from './concurrent-copies';
 import { liveCopiesOf } from './copy-graph';
+import { charCopiesMap, readCharCopyEntry, type CharCopyEntry } from './char-copies';
+import { CharCopyIndex } from './char-copy-index';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchors, type CharAnchor, type TypeAnchor } from './positions';
 import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, textChars, typeItem } from './struct-walk';
 
@@ -57,6 +59,14 @@ interface Through {
 }
 
 type CharsOrphan = Extract<Orphan, { kind: 'chars' }>;
+
+/** A live copy of a character or type (`id`, in `item`), the key of the entry that made it, and the deleted copies on the way. */
+interface FoundCopy {
+  id: Y.ID;
+  item: Y.Item;
+  key: string;
+  via: Array<{ item: Y.Item; key: string }>;
+}
 /**
  * Per anchor (a resolved place's key), the last character or type this pass put there: the
  * next orphan for the same place goes right after it, in the orphans' original order. (Not a
@@ -147,6 +157,9 @@ export class OrphanRescuer {
   private readonly erased = new Set<string>();
   private transactions = 0;
   private readonly forwarding: Y.Map<ForwardingEntry>;
+  /** The `copied-chars` map (splits and undos that wrote characters anew), and its runs indexed. */
+  private readonly copiedChars: Y.Map<CharCopyEntry>;
+  private readonly charCopies = new CharCopyIndex();
   /**
    * The forwarding entries by the deleted type they are for, to follow: those in force first,
    * then those an undo took back (the editor binding may move the restored text again without
@@ -191,6 +204,8 @@ export class OrphanRescuer {
     doc.gcFilter = keepDeletedContainers;
     this.forwarding = forwardingMap(doc);
     for (const key of this.forwarding.keys()) this.index(key);
+    this.copiedChars = charCopiesMap(doc);
+    for (const key of this.copiedChars.keys()) this.indexCharCopies(key);
     doc.on('afterTransaction', this.collect);
   }
 
@@ -437,6 +452,12 @@ export class OrphanRescuer {
     else this.copiers.delete(copier);
   }
 
+  /** Adds the character copies stored under `key` (`client:clock` of the copying edit) to the index, if its client wrote them. */
+  private indexCharCopies(key: string): void {
+    const entry = String(entryItem(this.copiedChars, key)?.id.client) === key.split(':')[0] ? readCharCopyEntry(this.copiedChars.get(key)) : null;
+    if (entry) this.charCopies.add(entry.runs);
+  }
+
   private setInto(copy: string, entries: KeyedEntry[]): void {
     if (entries.length > 0) this.into.set(copy, entries);
     else this.into.delete(copy);
@@ -668,9 +689,9 @@ export class OrphanRescuer {
    * of moves, each with the key of the entry that made it. Not through an undo of its client's
    * own deletion (`takesBack`): that undo took the deletion back.
    */
-  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>(), via: Array<{ item: Y.Item; key: string }> = [], through?: Through): Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> {
+  private liveCopies(containerKey: string, id: Y.ID, isType: boolean, hops: number, seen = new Set<string>(), via: Array<{ item: Y.Item; key: string }> = [], through?: Through): FoundCopy[] {
     if (hops > MAX_HOPS) return [];
-    const copies: Array<{ id: Y.ID; item: Y.Item; key: string; via: Array<{ item: Y.Item; key: string }> }> = [];
+    const copies: FoundCopy[] = [];
     const entries = isType ? this.entriesWithContainer(idKey(id), containerKey) : through ? this.entriesWithContainer(containerKey, through.container, through.alsoRescued) : (this.followed.get(containerKey) ?? []);
     // One set for the whole walk: entries (written by any client) may form cycles and fans.
     for (const { key, entry } of entries) {
@@ -688,13 +709,25 @@ export class OrphanRescuer {
         else if (parent._item) appendAll(copies, this.liveCopies(idKey(parent._item.id), to, true, hops + 1, seen, [...via, { item, key }]));
         continue;
       }
-      const text = item.parent;
-      if (!(text instanceof Y.XmlText) || !text._item) continue;
-      if (!text._item.deleted) {
-        if (!item.deleted) copies.push({ id: to, item, key, via });
-      } else {
-        appendAll(copies, this.liveCopies(idKey(text._item.id), to, false, hops + 1, seen, via));
-      }
+      appendAll(copies, this.liveCharCopies(item, to, key, hops, seen, via));
+    }
+    return copies;
+  }
+
+  /** `liveCopies` for the copy `id` (in `item`) of a character, made by the entry `key`: itself if live, else where it went on. */
+  private liveCharCopies(item: Y.Item, id: Y.ID, key: string, hops: number, seen: Set<string>, via: Array<{ item: Y.Item; key: string }>): FoundCopy[] {
+    const text = item.parent;
+    if (!(text instanceof Y.XmlText) || !text._item) return [];
+    if (text._item.deleted) return this.liveCopies(idKey(text._item.id), id, false, hops + 1, seen, via);
+    if (!item.deleted) return [{ id, item, key, via }];
+    // Deleted in a live text: a split or an undo there may have written it anew (char-copies.ts).
+    const copies: FoundCopy[] = [];
+    if (hops >= MAX_HOPS) return copies;
+    for (const copy of this.charCopies.copiesOf(id)) {
+      if (seen.has(idKey(copy))) continue;
+      seen.add(idKey(copy));
+      const copyItem = itemAt(this.doc, copy);
+      if (copyItem && !(copyItem.content instanceof Y.ContentType || copyItem.content instanceof Y.ContentFormat)) appendAll(copies, this.liveCharCopies(copyItem, copy, key, hops + 1, seen, via));
     }
     return copies;
   }
@@ -816,6 +849,8 @@ export class OrphanRescuer {
       this.index(key);
       this.noteCopied(deletedKeyOf(key));
     }
+    const copiedChars = transaction.changed.get(this.copiedChars as unknown as Y.AbstractType<Y.YEvent<Y.Map<unknown>>>);
+    for (const key of copiedChars ?? []) if (key !== null) this.indexCharCopies(key);
     const found = new Map<Y.XmlText | Y.XmlElement, Orphan[]>();
     // Characters a copier had deleted itself before copying: gone from every other copy too.
     for (const deleted of new Set([...(changed ?? [])].flatMap((key) => (key === null ? [] : [deletedKeyOf(key)])))) {

@@ -71,6 +71,44 @@ describe('rescuing text typed into a moved item', () => {
     expect(shown.join(' ').split('⟦carl⟧')).toHaveLength(2);
   });
 
+  it('puts her typing back once when, after the server had put it into Bo\'s copy, she split it off and took the split back (her undo writes it anew)', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    type(anna, 'Alfa beta gamma.', ' ⟦anna⟧');
+    anna.pause();
+    moveItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    // Still without Bo's move: she splits her typing off into a paragraph of its own and takes that back.
+    splitAfter(anna, 'gamma.');
+    anna.pause();
+    expect(anna.undo()).toBe(true);
+    expect(items(anna)[0]).toBe('Første: Alfa beta gamma. ⟦anna⟧');
+    upload(anna, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. ⟦anna⟧']);
+  });
+
+  it('puts her typing back once when Bo split it off in his copy and she, not knowing, split it off in the original and took that back', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    type(anna, 'Alfa beta gamma.', ' ⟦anna⟧');
+    anna.pause();
+    moveItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    // Bo gets her typing (the server put it into his copy) and splits it off into a paragraph of its own.
+    download(bo, server);
+    splitAfter(bo, 'gamma.');
+    upload(bo, server, rescuer);
+    // She, still without his move, splits it off too and takes that back: her undo writes it anew in the original.
+    splitAfter(anna, 'gamma.');
+    anna.pause();
+    expect(anna.undo()).toBe(true);
+    upload(anna, server, rescuer);
+    // Her split counts as a deletion there (the server cannot tell), so Bo's copy of it goes; her undo's copy stays.
+    const shown = settle(server, anna, bo);
+    expect(shown.slice(0, 2)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
+    expect(shown[2]!.split('⟦anna⟧')).toHaveLength(2);
+  });
+
   it('puts what Anna typed into the item Bo moved meanwhile, at the place she typed it (move reaches the server first)', () => {
     const world = setUp();
     type(world.anna, 'Alfa beta', ' ⟦anna⟧');
