@@ -36,8 +36,8 @@ const MAX_ENTRIES_INTO = 1_024;
  * first text typed into an empty paragraph) in a Y.XmlElement.
  */
 type Orphan =
-  /** `chars` begin at offset `from` of the item's characters. */
-  | { kind: 'chars'; container: Y.XmlText; item: Y.Item; chars: string; from: number }
+  /** `chars` begin at offset `from` of the item's characters; `alone`: its text was deleted on its own, its block left standing. */
+  | { kind: 'chars'; container: Y.XmlText; item: Y.Item; chars: string; from: number; alone?: true }
   /** `known`: what the clone holds of its authors (flat [client, clock] pairs); what they wrote into it since is not in it. */
   | { kind: 'type'; container: Y.XmlElement; item: Y.Item; clone: TypeClone; known: number[] }
   /** Deleted on purpose in the original by someone who did not know of the copy: delete the copies too. */
@@ -117,6 +117,14 @@ function withoutErased(orphan: Orphan, erased: ReadonlySet<string>): Orphan[] {
     start = at + 1;
   }
   return pieces;
+}
+
+/** Characters to put back as a text of their own: their text's place in its block, holding just them. */
+function asText(part: CharsOrphan): Extract<Orphan, { kind: 'type' }> {
+  const text = part.container._item!;
+  const chars = charIds(part.item, part.from, part.from + part.chars.length);
+  const clone: TypeClone = { source: text.id, delta: [{ insert: part.chars }], chars };
+  return { kind: 'type', container: text.parent as Y.XmlElement, item: text, clone, known: [part.item.id.client, part.item.id.clock + part.from + part.chars.length] };
 }
 
 /** How the rescuer may change the document (see the constructor). */
@@ -274,6 +282,10 @@ export class OrphanRescuer {
             continue;
           }
           // Characters: what no copier had seen, into the text's copy, or as a text into its block's copy.
+          if (orphan.alone && entries.length === 0) {
+            if (this.putBesideDeleted(orphan, inserted)) rescued += 1;
+            continue;
+          }
           const textEntries = entries.length > 0 ? entries : this.parentEntries(orphan.container);
           const part = unseenPart(textEntries, orphan);
           if (textEntries.length === 0 || part.chars === '') continue;
@@ -536,10 +548,17 @@ export class OrphanRescuer {
    * of the text's neighbours.
    */
   private putInCopiedParent(part: CharsOrphan, inserted: PutAfter): boolean {
-    const chars = charIds(part.item, part.from, part.from + part.chars.length);
-    const clone: TypeClone = { source: part.container._item!.id, delta: [{ insert: part.chars }], chars };
-    const known = [part.item.id.client, part.item.id.clock + part.from + part.chars.length];
-    return this.putType({ kind: 'type', container: part.container._item!.parent as Y.XmlElement, item: part.container._item!, clone, known }, inserted);
+    return this.putType(asText(part), inserted);
+  }
+
+  /** Puts characters of a text deleted on its own (see `collect`) into its block, as a text where it was. */
+  private putBesideDeleted(part: CharsOrphan, inserted: PutAfter): boolean {
+    const textItem = part.container._item!;
+    const block = textItem.parent;
+    if (!(block instanceof Y.XmlElement) || block._item?.deleted) return false;
+    let index = 0;
+    for (let sibling = textItem.left; sibling !== null; sibling = sibling.left) if (!sibling.deleted && sibling.countable) index += 1;
+    return this.putTypeAt(asText(part), { parent: block, index, key: `${idKey(textItem.id)}^` }, inserted);
   }
 
   /** Whether the copies of a text that `entry` leads to end in a deleted text with no entry of its own. */
@@ -897,7 +916,13 @@ export class OrphanRescuer {
       // Otherwise an orphan; if deleted with its container in this transaction, the forwarding
       // entry's state vector tells whether the copier saw it.
       if (content instanceof Y.ContentString && container instanceof Y.XmlText) {
-        list.push({ kind: 'chars', container, item: struct, chars: content.str, from: 0 });
+        // A text deleted on its own, its block left standing, by an update that had not seen
+        // these characters (or they arrive after it): y-tiptap deletes a text that an edit
+        // emptied (an undo of the typing that made it, say), with what a colleague typed into it.
+        const block = container._item.parent;
+        const alone = block instanceof Y.XmlElement && !block._item?.deleted;
+        if (alone && explicit.some((ds) => Y.isDeleted(ds, struct.id))) return;
+        list.push({ kind: 'chars', container, item: struct, chars: content.str, from: 0, ...(alone ? { alone: true as const } : {}) });
       } else if (content instanceof Y.ContentType && container instanceof Y.XmlElement && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)) {
         // Not what the same updates deleted inside it on purpose (its author's undo, say).
         const onPurpose = (child: Y.Item): boolean => {
@@ -933,7 +958,7 @@ export class OrphanRescuer {
       if (orphans.length === 0) continue;
       for (const orphan of orphans) if (orphan.kind === 'erased') this.noteErased(orphan);
       const key = idKey(container._item!.id);
-      if (this.entry(key) || this.inCopiedParent(container)) {
+      if (this.entry(key) || this.inCopiedParent(container) || orphans.every((orphan) => orphan.kind === 'chars' && orphan.alone)) {
         appendAll(this.ready, orphans);
         continue;
       }

@@ -109,6 +109,19 @@ describe('rescuing text typed into a moved item', () => {
     expect(shown[2]!.split('⟦anna⟧')).toHaveLength(2);
   });
 
+  it('keeps what Anna typed into a paragraph\'s text that Bo\'s undo deleted meanwhile (his typing had made the text; y-tiptap deletes it whole)', () => {
+    const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa.'), paragraph('')] })])]));
+    bo.dispatch(bo.state.tr.insertText('Bo', after(bo.state.doc, 'Alfa.') + 2));
+    upload(bo, server, rescuer);
+    download(anna, server);
+    type(anna, 'Bo', ' ⟦anna⟧');
+    bo.pause();
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    upload(anna, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Første: Alfa.  ⟦anna⟧']);
+  });
+
   it('puts what Anna typed into the item Bo moved meanwhile, at the place she typed it (move reaches the server first)', () => {
     const world = setUp();
     type(world.anna, 'Alfa beta', ' ⟦anna⟧');
