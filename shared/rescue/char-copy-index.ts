@@ -1,16 +1,16 @@
 import * as Y from 'yjs';
 
-/** One side of a run: `length` characters of one client from `clock`, and where the other side starts. */
-interface Side {
+/** `length` characters of one client from `clock`, and their copies (one to one) from `copyClient:copyClock` on. */
+interface Run {
   clock: number;
   length: number;
-  otherClient: number;
-  otherClock: number;
+  copyClient: number;
+  copyClock: number;
 }
 
-/** Runs of one client, sorted by clock when looked up; they may overlap (one character copied twice). */
-interface SideList {
-  sides: Side[];
+/** The runs copied from one client's characters, sorted by clock when looked up; they may overlap (a character copied twice). */
+interface RunList {
+  runs: Run[];
   longest: number;
   sorted: boolean;
 }
@@ -25,60 +25,61 @@ const MAX_SCAN = 4_096;
  * undos that wrote characters anew into texts that stay): the copies of a character.
  */
 export class CharCopyIndex {
-  private readonly byFrom = new Map<number, SideList>();
+  /** By the client of the characters copied. */
+  private readonly byClient = new Map<number, RunList>();
   private size = 0;
 
   /** Adds flat [fromClient, fromClock, length, toClient, toClock] runs. */
   add(runs: number[]): void {
     for (let at = 0; at + 4 < runs.length && this.size < MAX_RUNS; at += 5, this.size++) {
       const [fromClient, fromClock, length, toClient, toClock] = [runs[at]!, runs[at + 1]!, runs[at + 2]!, runs[at + 3]!, runs[at + 4]!];
-      insert(this.byFrom, fromClient, { clock: fromClock, length, otherClient: toClient, otherClock: toClock });
+      insert(this.byClient, fromClient, { clock: fromClock, length, copyClient: toClient, copyClock: toClock });
     }
   }
 
   /** The copies of character `id`. */
   copiesOf(id: Y.ID): Y.ID[] {
-    return lookup(this.byFrom, id);
+    return lookup(this.byClient, id);
   }
 }
 
-function insert(index: Map<number, SideList>, client: number, side: Side): void {
+function insert(index: Map<number, RunList>, client: number, run: Run): void {
   let list = index.get(client);
-  if (!list) index.set(client, (list = { sides: [], longest: 0, sorted: true }));
+  if (!list) index.set(client, (list = { runs: [], longest: 0, sorted: true }));
   // Sorted lazily: runs mostly arrive in clock order, and lookups are rare (erasures only).
-  const last = list.sides[list.sides.length - 1];
-  if (last && last.clock > side.clock) list.sorted = false;
-  list.sides.push(side);
-  list.longest = Math.max(list.longest, side.length);
+  const last = list.runs[list.runs.length - 1];
+  if (last && last.clock > run.clock) list.sorted = false;
+  list.runs.push(run);
+  list.longest = Math.max(list.longest, run.length);
 }
 
-/** The other side of every run of `index` holding `id`. */
-function lookup(index: Map<number, SideList>, id: Y.ID): Y.ID[] {
+/** The copy of `id` in every run of `index` holding it. */
+function lookup(index: Map<number, RunList>, id: Y.ID): Y.ID[] {
   const list = index.get(id.client);
   if (!list) return [];
   if (!list.sorted) {
-    list.sides.sort((a, b) => a.clock - b.clock);
+    list.runs.sort((a, b) => a.clock - b.clock);
     list.sorted = true;
   }
   const found: Y.ID[] = [];
-  const first = lastStartingAtOrBefore(list.sides, id.clock);
+  const first = lastStartingAtOrBefore(list.runs, id.clock);
   for (let at = first; at >= 0 && first - at < MAX_SCAN; at--) {
-    const side = list.sides[at]!;
+    const run = list.runs[at]!;
     // Runs starting further back than the longest run cannot reach `id`.
-    if (side.clock + list.longest <= id.clock) break;
-    if (id.clock < side.clock + side.length) found.push(Y.createID(side.otherClient, side.otherClock + (id.clock - side.clock)));
+    if (run.clock + list.longest <= id.clock) break;
+    if (id.clock < run.clock + run.length) found.push(Y.createID(run.copyClient, run.copyClock + (id.clock - run.clock)));
   }
   return found;
 }
 
-/** The index of the last side starting at or before `clock`, or -1. */
-function lastStartingAtOrBefore(sides: Side[], clock: number): number {
+/** The index of the last run starting at or before `clock`, or -1. */
+function lastStartingAtOrBefore(runs: Run[], clock: number): number {
   let low = 0;
-  let high = sides.length - 1;
+  let high = runs.length - 1;
   let last = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (sides[middle]!.clock <= clock) {
+    if (runs[middle]!.clock <= clock) {
       last = middle;
       low = middle + 1;
     } else high = middle - 1;
