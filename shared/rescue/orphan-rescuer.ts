@@ -40,9 +40,8 @@ type Orphan =
   | { kind: 'chars'; container: Y.XmlText; item: Y.Item; chars: string; from: number; alone?: true }
   /** `known`: what the clone holds of its authors (flat [client, clock] pairs); what they wrote into it since is not in it. */
   | { kind: 'type'; container: Y.XmlElement; item: Y.Item; clone: TypeClone; known: number[] }
-  /** Deleted on purpose in the original by someone who did not know of the copy: delete the copies too. */
   /**
-   * Deleted on purpose; its copies go. `through`: the characters of a text deleted as a whole
+   * Deleted on purpose in the original by someone who did not know of the copy; its copies go. `through`: the characters of a text deleted as a whole
    * go only from some copies (not where the edit that deleted the text put them: a split, a
    * join); see `Through`.
    */
@@ -556,9 +555,7 @@ export class OrphanRescuer {
     const textItem = part.container._item!;
     const block = textItem.parent;
     if (!(block instanceof Y.XmlElement) || block._item?.deleted) return false;
-    let index = 0;
-    for (let sibling = textItem.left; sibling !== null; sibling = sibling.left) if (!sibling.deleted && sibling.countable) index += 1;
-    return this.putTypeAt(asText(part), { parent: block, index, key: `${idKey(textItem.id)}^` }, inserted);
+    return this.putTypeAt(asText(part), { parent: block, index: childIndex(block, textItem), key: `${idKey(textItem.id)}^` }, inserted);
   }
 
   /** Whether the copies of a text that `entry` leads to end in a deleted text with no entry of its own. */
@@ -718,10 +715,9 @@ export class OrphanRescuer {
       const to = isType ? copyIdOf(entry) : forwardedId(entry, id);
       if (!to || seen.has(idKey(to))) continue;
       seen.add(idKey(to));
-      // Entries come from any client: a type must be a type, a character a character.
-      // (A deleted character's content may have been collected: ContentDeleted still names it.)
+      // Entries come from any client: a type must be a type (a character a character: see liveCharCopies).
       const item = isType ? typeItem(this.doc, to) : itemAt(this.doc, to);
-      if (!item || (!isType && (item.content instanceof Y.ContentType || item.content instanceof Y.ContentFormat))) continue;
+      if (!item) continue;
       if (isType) {
         const parent = item.parent as Y.AbstractType<unknown>;
         if (!item.deleted) copies.push({ id: to, item, key, via });
@@ -735,6 +731,9 @@ export class OrphanRescuer {
 
   /** `liveCopies` for the copy `id` (in `item`) of a character, made by the entry `key`: itself if live, else where it went on. */
   private liveCharCopies(item: Y.Item, id: Y.ID, key: string, hops: number, seen: Set<string>, via: Array<{ item: Y.Item; key: string }>): FoundCopy[] {
+    // Records come from any client: a character must be one. (A deleted character's content
+    // may have been collected: ContentDeleted still names it.)
+    if (item.content instanceof Y.ContentType || item.content instanceof Y.ContentFormat) return [];
     const text = item.parent;
     if (!(text instanceof Y.XmlText) || !text._item) return [];
     if (text._item.deleted) return this.liveCopies(idKey(text._item.id), id, false, hops + 1, seen, via);
@@ -746,7 +745,7 @@ export class OrphanRescuer {
       if (seen.has(idKey(copy))) continue;
       seen.add(idKey(copy));
       const copyItem = itemAt(this.doc, copy);
-      if (copyItem && !(copyItem.content instanceof Y.ContentType || copyItem.content instanceof Y.ContentFormat)) appendAll(copies, this.liveCharCopies(copyItem, copy, key, hops + 1, seen, via));
+      if (copyItem) appendAll(copies, this.liveCharCopies(copyItem, copy, key, hops + 1, seen, via));
     }
     return copies;
   }

@@ -71,42 +71,45 @@ describe('rescuing text typed into a moved item', () => {
     expect(shown.join(' ').split('⟦carl⟧')).toHaveLength(2);
   });
 
-  it('puts her typing back once when, after the server had put it into Bo\'s copy, she split it off and took the split back (her undo writes it anew)', () => {
-    const { server, rescuer, anna, bo } = setUp();
-    type(anna, 'Alfa beta gamma.', ' ⟦anna⟧');
-    anna.pause();
-    moveItem(bo, 'Første');
-    upload(bo, server, rescuer);
-    upload(anna, server, rescuer);
-    // Still without Bo's move: she splits her typing off into a paragraph of its own and takes that back.
-    splitAfter(anna, 'gamma.');
-    anna.pause();
-    expect(anna.undo()).toBe(true);
-    expect(items(anna)[0]).toBe('Første: Alfa beta gamma. ⟦anna⟧');
-    upload(anna, server, rescuer);
-    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. ⟦anna⟧']);
-  });
+  describe('when, after the server had put her typing into Bo\'s copy, she split it off and took the split back (her undo writes it anew)', () => {
+    /** Anna types at the end of "Første" while Bo moves it; the server puts her words into his copy. */
+    const rescuedIntoBosCopy = () => {
+      const world = setUp();
+      type(world.anna, 'Alfa beta gamma.', ' ⟦anna⟧');
+      world.anna.pause();
+      moveItem(world.bo, 'Første');
+      upload(world.bo, world.server, world.rescuer);
+      upload(world.anna, world.server, world.rescuer);
+      return world;
+    };
+    /** Anna, still without Bo's move, splits her words off into a paragraph of their own and takes that back. */
+    const splitOffAndUndo = (anna: FuzzClient): void => {
+      splitAfter(anna, 'gamma.');
+      anna.pause();
+      expect(anna.undo()).toBe(true);
+    };
 
-  it('puts her typing back once when Bo split it off in his copy and she, not knowing, split it off in the original and took that back', () => {
-    const { server, rescuer, anna, bo } = setUp();
-    type(anna, 'Alfa beta gamma.', ' ⟦anna⟧');
-    anna.pause();
-    moveItem(bo, 'Første');
-    upload(bo, server, rescuer);
-    upload(anna, server, rescuer);
-    // Bo gets her typing (the server put it into his copy) and splits it off into a paragraph of its own.
-    download(bo, server);
-    splitAfter(bo, 'gamma.');
-    upload(bo, server, rescuer);
-    // She, still without his move, splits it off too and takes that back: her undo writes it anew in the original.
-    splitAfter(anna, 'gamma.');
-    anna.pause();
-    expect(anna.undo()).toBe(true);
-    upload(anna, server, rescuer);
-    // Her split counts as a deletion there (the server cannot tell), so Bo's copy of it goes; her undo's copy stays.
-    const shown = settle(server, anna, bo);
-    expect(shown.slice(0, 2)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
-    expect(shown[2]!.split('⟦anna⟧')).toHaveLength(2);
+    it('puts her typing back once', () => {
+      const { server, rescuer, anna, bo } = rescuedIntoBosCopy();
+      splitOffAndUndo(anna);
+      expect(items(anna)[0]).toBe('Første: Alfa beta gamma. ⟦anna⟧');
+      upload(anna, server, rescuer);
+      expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma. ⟦anna⟧']);
+    });
+
+    it('puts her typing back once when Bo had split it off in his copy', () => {
+      const { server, rescuer, anna, bo } = rescuedIntoBosCopy();
+      // Bo gets her typing (the server put it into his copy) and splits it off into a paragraph of its own.
+      download(bo, server);
+      splitAfter(bo, 'gamma.');
+      upload(bo, server, rescuer);
+      splitOffAndUndo(anna);
+      upload(anna, server, rescuer);
+      // Her split counts as a deletion there (the server cannot tell), so Bo's copy of it goes; her undo's copy stays.
+      const shown = settle(server, anna, bo);
+      expect(shown.slice(0, 2)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
+      expect(shown[2]!.split('⟦anna⟧')).toHaveLength(2);
+    });
   });
 
   it('keeps what Anna typed into a paragraph\'s text that Bo\'s undo deleted meanwhile (his typing had made the text; y-tiptap deletes it whole)', () => {
