@@ -98,11 +98,12 @@ function unseenPart(entries: ForwardingEntry[], orphan: CharsOrphan): CharsOrpha
  * What is left of an orphan once the characters and types `erased` names (deleted on
  * purpose, perhaps after it was made) are taken out of it: none, one, or pieces of its characters.
  */
-function withoutErased(orphan: Orphan, erased: ReadonlySet<string>): Orphan[] {
+function withoutErased(orphan: Orphan, erased: ReadonlySet<string>, moved: (id: Y.ID) => boolean): Orphan[] {
   if (erased.size === 0 || orphan.kind === 'erased') return [orphan];
   const gone = (id: Y.ID): boolean => erased.has(idKey(id));
-  // Inside a block deleted on purpose since: it went with the block.
-  for (let item = orphan.container._item; item; item = (item.parent as { _item: Y.Item | null })._item) if (gone(item.id)) return [];
+  // Inside a block deleted on purpose since: it went with the block. Not one that was moved
+  // before its container went (its copy is where it goes).
+  for (let item = orphan.container._item; item; item = (item.parent as { _item: Y.Item | null })._item) if (gone(item.id) && !moved(item.id)) return [];
   if (orphan.kind === 'type') {
     const clone = pruneClone(orphan.clone, gone);
     return clone ? [{ ...orphan, clone }] : [];
@@ -368,7 +369,7 @@ export class OrphanRescuer {
 
   /** Puts the stalled orphans that have not waited too long back into the queue, without what was deleted on purpose meanwhile. */
   private retryStalled(): void {
-    for (const { orphan, since } of this.stalled) if (this.transactions - since <= WAIT_TRANSACTIONS) appendAll(this.ready, withoutErased(orphan, this.erased));
+    for (const { orphan, since } of this.stalled) if (this.transactions - since <= WAIT_TRANSACTIONS) appendAll(this.ready, withoutErased(orphan, this.erased, (id) => this.entry(idKey(id)) !== null));
     this.stalled = [];
   }
 

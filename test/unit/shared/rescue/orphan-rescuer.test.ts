@@ -864,6 +864,33 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo)).toEqual(['Nul: Nul tekst.', 'Sidste: Sidste tekst.', 'Anden: Anden tekst.']);
   });
 
+  it('follows a move of a move with what Anna typed into an item whose section Carl deleted meanwhile, unaware of the move (the item is moved, not deleted on purpose)', () => {
+    const item3 = (title: string) => item({ title, caseLine: 'SAG ab', body: [paragraph(`${title} tekst.`)] });
+    const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Orientering', [item3('Nul')]), section('Sager', [item3('Første')]), section('Diverse', [item3('Sidste')])]));
+    const carl = joinCarl(server);
+    const dora = joinCarl(server, 103);
+    const deleteSection = (client: FuzzClient, title: string) => {
+      const { from, to } = sectionAt(client, title);
+      client.dispatch(client.state.tr.delete(from, to));
+    };
+    // Bo moves "Første" into "Diverse", which Dora, unaware, deletes: his copy goes with it.
+    moveItem(bo, 'Første', sectionAt(bo, 'Diverse').to - 1);
+    bo.pause();
+    upload(bo, server, rescuer);
+    deleteSection(dora, 'Diverse');
+    upload(dora, server, rescuer);
+    // Anna, unaware of both, types into "Første": it has no live copy yet, so her typing waits.
+    type(anna, 'Første tekst.', ' ⟦anna⟧');
+    upload(anna, server, rescuer);
+    // Carl, unaware of the move, deletes "Sager", where "Første" was.
+    deleteSection(carl, 'Sager');
+    upload(carl, server, rescuer);
+    // Bo, not having seen Dora's deletion, moves "Første" on into "Orientering".
+    moveItem(bo, 'Første', sectionAt(bo, 'Orientering').to - 1);
+    upload(bo, server, rescuer);
+    expect(settle(server, anna, bo, carl, dora)).toEqual(['Nul: Nul tekst.', 'Første: Første tekst. ⟦anna⟧']);
+  });
+
   it('puts what Anna typed into an item with no text yet (a new, empty item) into the copy Bo made by moving it', () => {
     const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa.')] }), item({ title: '', caseLine: '', body: [paragraph('')] })])]));
     // Anna gives the empty item a title; Bo, not having seen that, moves it to the top.
