@@ -147,10 +147,13 @@ export class SharedDocument {
       }
       this.storedBytes += news.byteLength;
       for (const { update, from } of batch) {
+        // Its sender: the Yjs clients its awareness speaks for (none known yet: null).
+        const controlled = this.connections.get(from);
+        const sender = controlled && controlled.size > 0 ? controlled : null;
         try {
           // The rescuer needs each update's own deletions; a lone update's were decoded above.
-          if (single) this.rescuer?.noteDeletions(part.deleteSet);
-          else this.rescuer?.noteIncoming(update);
+          if (single) this.rescuer?.noteDeletions(part.deleteSet, sender);
+          else this.rescuer?.noteIncoming(update, sender);
           Y.applyUpdate(this.ydoc, update, from);
         } catch (error) {
           this.rescuer?.forgetIncoming();

@@ -6,7 +6,7 @@ import { liveCopiesOf } from './copy-graph';
 import { charCopiesMap, readCharCopyEntry, type CharCopyEntry } from './char-copies';
 import { CharCopyIndex } from './char-copy-index';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchors, type CharAnchor, type TypeAnchor } from './positions';
-import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, textChars, typeItem } from './struct-walk';
+import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, RunSet, textChars, typeItem } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -21,6 +21,8 @@ const MAX_VISITS = 512;
 const MAX_STALLED = 10_000;
 /** How many erased characters and types are remembered (see `erased`). */
 const MAX_ERASED = 100_000;
+/** How many runs of characters that arrived deleted are remembered (the oldest are forgotten first). */
+const MAX_ARRIVED_DELETED = 20_000;
 /** The most characters one arrival of entries erases from copies (each costs a walk of its text). */
 const MAX_ERASE_CHARS = 2_000;
 /** No deletions: a live type cloned as it is. */
@@ -94,6 +96,12 @@ function unseenPart(entries: ForwardingEntry[], orphan: CharsOrphan): CharsOrpha
   return { ...orphan, chars: orphan.chars.slice(seen), from: orphan.from + seen };
 }
 
+/** One incoming update's deletions, and the Yjs clients its sender speaks for (null: not known). */
+interface Incoming {
+  ds: Y.Transaction['deleteSet'];
+  sender: ReadonlySet<number> | null;
+}
+
 /**
  * What is left of an orphan once the characters and types `erased` names (deleted on
  * purpose, perhaps after it was made) are taken out of it: none, one, or pieces of its characters.
@@ -149,7 +157,7 @@ export interface RescuerOptions {
  * the stored state is loaded; call `rescue()` after applying incoming updates.
  */
 export class OrphanRescuer {
-  private explicit: Array<Y.Transaction['deleteSet']> = [];
+  private explicit: Incoming[] = [];
   private readonly waiting = new Map<string, { orphans: Orphan[]; since: number }>();
   private ready: Orphan[] = [];
   /**
@@ -163,6 +171,8 @@ export class OrphanRescuer {
   private readonly stalledSince = new WeakMap<Y.Item, number>();
   /** Characters and types in deleted containers deleted on purpose, most recent last: a stalled orphan is tried again without them. */
   private readonly erased = new Set<string>();
+  /** Characters that arrived in a text deleted before (or with them): no one but their author saw them undeleted. */
+  private readonly arrivedDeleted = new RunSet(MAX_ARRIVED_DELETED);
   private transactions = 0;
   private readonly forwarding: Y.Map<ForwardingEntry>;
   /** The `copied-chars` map (splits and undos that wrote characters anew), and its runs indexed. */
@@ -217,14 +227,21 @@ export class OrphanRescuer {
     doc.on('afterTransaction', this.collect);
   }
 
-  /** Call with each incoming update before applying it: its deletions were made on purpose. */
-  noteIncoming(update: Uint8Array): void {
-    this.noteDeletions(Y.decodeUpdate(update).ds);
+  /**
+   * Call with each incoming update before applying it: its deletions were made on purpose.
+   * `sender`: the Yjs client ids of the client that sent it, where known. A client catching
+   * up after time away names every deletion it knows of, also the server's own: text that
+   * arrived in a block deleted meanwhile is deleted on arrival (and put into the block's
+   * copy), and only its author ever had it undeleted, so only the author can have deleted
+   * it on purpose.
+   */
+  noteIncoming(update: Uint8Array, sender: ReadonlySet<number> | null = null): void {
+    this.noteDeletions(Y.decodeUpdate(update).ds, sender);
   }
 
   /** As `noteIncoming`, with the update's delete set already decoded. */
-  noteDeletions(deleteSet: Y.Transaction['deleteSet']): void {
-    this.explicit.push(deleteSet);
+  noteDeletions(deleteSet: Y.Transaction['deleteSet'], sender: ReadonlySet<number> | null = null): void {
+    this.explicit.push({ ds: deleteSet, sender });
   }
 
   /**
@@ -907,7 +924,7 @@ export class OrphanRescuer {
       // below). Deleted with its container in this transaction: the copier's state vector in
       // the forwarding entry decides (a sender that knew of both may have deleted it only as
       // part of the container, so its delete set says nothing).
-      if (!withContainer && explicit.some((ds) => Y.isDeleted(ds, struct.id) && !Y.isDeleted(ds, containerId))) return;
+      if (!withContainer && explicit.some(({ ds }) => Y.isDeleted(ds, struct.id) && !Y.isDeleted(ds, containerId))) return;
       const content = struct.content;
       // Characters of a second text of a block that an update wrote into the block's other
       // text and deleted (y-tiptap shows a block's texts as one and writes them back so): the
@@ -921,13 +938,14 @@ export class OrphanRescuer {
         // emptied (an undo of the typing that made it, say), with what a colleague typed into it.
         const block = container._item.parent;
         const alone = block instanceof Y.XmlElement && !block._item?.deleted;
-        if (alone && explicit.some((ds) => Y.isDeleted(ds, struct.id))) return;
+        if (alone && explicit.some(({ ds }) => Y.isDeleted(ds, struct.id))) return;
         list.push({ kind: 'chars', container, item: struct, chars: content.str, from: 0, ...(alone ? { alone: true as const } : {}) });
+        if (struct.id.clock >= (transaction.beforeState.get(struct.id.client) ?? 0)) this.arrivedDeleted.add([struct.id.client, struct.id.clock, struct.length]);
       } else if (content instanceof Y.ContentType && container instanceof Y.XmlElement && (content.type instanceof Y.XmlElement || content.type instanceof Y.XmlText)) {
         // Not what the same updates deleted inside it on purpose (its author's undo, say).
         const onPurpose = (child: Y.Item): boolean => {
           const parent = (child.parent as { _item: Y.Item | null })._item;
-          return explicit.some((ds) => Y.isDeleted(ds, child.id) && !(parent && Y.isDeleted(ds, parent.id)));
+          return explicit.some(({ ds }) => Y.isDeleted(ds, child.id) && !(parent && Y.isDeleted(ds, parent.id)));
         };
         const clone = cloneType(content.type, transaction.deleteSet, onPurpose);
         list.push({ kind: 'type', container, item: struct, clone, known: this.knownOf(clone) });
@@ -936,8 +954,12 @@ export class OrphanRescuer {
     // What an update deleted inside a container that was deleted without its sender knowing
     // (a sender that knew may have deleted it only as part of the container): deleted on
     // purpose, so its copies go too, whenever the copy was made.
-    for (const ds of explicit) {
-      forEachDeleted(this.doc, ds, (item, ids) => {
+    for (const { ds, sender } of explicit) {
+      // Not what arrived deleted (see noteIncoming), unless its author sent the deletion.
+      const onPurpose = (id: Y.ID): boolean => !sender || sender.has(id.client) || !this.arrivedDeleted.has(id);
+      forEachDeleted(this.doc, ds, (item, named) => {
+        const ids = named.filter(onPurpose);
+        if (ids.length === 0) return;
         const container = item.parent;
         if (!(container instanceof Y.XmlText || container instanceof Y.XmlElement) || !container._item?.deleted || Y.isDeleted(ds, container._item.id)) return;
         if (container instanceof Y.XmlText ? item.content instanceof Y.ContentFormat : !(item.content instanceof Y.ContentType)) return;
@@ -947,7 +969,7 @@ export class OrphanRescuer {
         if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText) {
           const text = item.content.type;
           for (let char = text._start; char !== null; char = char.right) {
-            if (!(char.content instanceof Y.ContentFormat) && Y.isDeleted(ds, char.id)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char), through: { container: idKey(container._item!.id), alsoRescued: true } });
+            if (!(char.content instanceof Y.ContentFormat) && Y.isDeleted(ds, char.id) && onPurpose(char.id)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char), through: { container: idKey(container._item!.id), alsoRescued: true } });
           }
           return;
         }
@@ -1045,9 +1067,9 @@ export class OrphanRescuer {
  * standing, and `transaction` wrote `chars` into another text of that block: the block had two
  * texts, which y-tiptap writes into one.
  */
-function writtenIntoSibling(text: Y.XmlText, chars: string, transaction: Y.Transaction, explicit: Array<Y.Transaction['deleteSet']>): boolean {
+function writtenIntoSibling(text: Y.XmlText, chars: string, transaction: Y.Transaction, explicit: Incoming[]): boolean {
   const block = (text._item!.parent as Y.AbstractType<unknown>)._item;
-  if (!block || !explicit.some((ds) => Y.isDeleted(ds, text._item!.id) && !Y.isDeleted(ds, block.id))) return false;
+  if (!block || !explicit.some(({ ds }) => Y.isDeleted(ds, text._item!.id) && !Y.isDeleted(ds, block.id))) return false;
   const isNew = (item: Y.Item): boolean => item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
   for (let sibling = (block.content as Y.ContentType).type._start; sibling !== null; sibling = sibling.right) {
     if (sibling.content instanceof Y.ContentType && sibling.content.type instanceof Y.XmlText && sibling.content.type !== text && textChars(sibling.content.type, isNew).text.includes(chars)) return true;

@@ -72,8 +72,8 @@ export function runConvergenceFuzz(seed: number, options: FuzzOptions = FUZZ_OPT
   const serverIndex = clients.length;
   const topology: Topology = options.topology === 'star' ? { kind: 'star', hub: serverIndex } : { kind: 'mesh', outOfOrderShare: 0.25 };
   const network = new TestNetwork([...clients.map((client) => client.ydoc), server], gen, topology, {
-    incoming: (to, update) => {
-      if (to === serverIndex) rescuer.noteIncoming(update);
+    incoming: (to, update, sender) => {
+      if (to === serverIndex) rescuer.noteIncoming(update, new Set([sender]));
     },
     delivered: (to) => {
       if (to === serverIndex) opLog.during('forward', 'the server forwarding text and deletions into copies', () => rescuer.rescue());

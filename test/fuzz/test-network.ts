@@ -118,7 +118,7 @@ export class TestNetwork {
     const doc = this.docs[to]!;
     const replies: Array<{ from: number; message: Uint8Array }> = [];
     const receive = ({ from, message }: { from: number; message: Uint8Array }) => {
-      if (this.hooks.incoming) for (const update of updatesIn(message)) this.hooks.incoming(to, update);
+      if (this.hooks.incoming) for (const update of updatesIn(message)) this.hooks.incoming(to, update, this.docs[from]!.clientID);
       const reply = encoding.createEncoder();
       syncProtocol.readSyncMessage(decoding.createDecoder(message), reply, doc, this);
       if (encoding.length(reply) > 0) replies.push({ from, message: encoding.toUint8Array(reply) });
@@ -160,8 +160,8 @@ export class TestNetwork {
 
 /** What a peer may want to know about deliveries to it (the sync server's rescuer does). */
 export interface NetworkHooks {
-  /** Called with each update in a message to peer `to`, before it is applied. */
-  incoming?: (to: number, update: Uint8Array) => void;
+  /** Called with each update in a message to peer `to`, before it is applied, with its sender's Yjs client id. */
+  incoming?: (to: number, update: Uint8Array, sender: number) => void;
   /** Called after a delivery to peer `to` was applied. */
   delivered?: (to: number) => void;
 }

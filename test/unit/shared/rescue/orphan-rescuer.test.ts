@@ -169,6 +169,35 @@ describe('rescuing text typed into a moved item', () => {
     expect(afterBosMove(world)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa gamma.']);
   });
 
+  describe('Anna typed into the item Bo moved; the server deleted her typing on arrival and put it into his copy', () => {
+    const annasTypingRescued = () => {
+      const world = setUp();
+      const carl = joinCarl(world.server);
+      moveItem(world.bo, 'Første');
+      upload(world.bo, world.server, world.rescuer);
+      type(world.anna, 'Alfa beta', ' ⟦anna⟧');
+      const relayed: Uint8Array[] = [];
+      world.server.on('update', (update: Uint8Array) => relayed.push(update));
+      upload(world.anna, world.server, world.rescuer);
+      return { ...world, carl, relayed };
+    };
+
+    it('does not take the server\'s deletion for Carl\'s when he sends everything he knows after time away', () => {
+      const { server, rescuer, anna, bo, carl, relayed } = annasTypingRescued();
+      // Carl got her typing, deleted, but went offline before the rescue (and never saw the move).
+      Y.applyUpdate(carl.ydoc, relayed[0]!, 'server');
+      upload(carl, server, rescuer);
+      expect(settle(server, anna, bo, carl)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta ⟦anna⟧ gamma.']);
+    });
+
+    it('lets her own deletion of it win when she sends it after time away', () => {
+      const { server, rescuer, anna, bo, carl } = annasTypingRescued();
+      deleteText(anna, ' ⟦anna⟧');
+      upload(anna, server, rescuer);
+      expect(settle(server, anna, bo, carl)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma.']);
+    });
+  });
+
   it('does not bring back text typed into an item that was deleted (delete wins)', () => {
     const { server, rescuer, anna, bo } = setUp();
     type(anna, 'Alfa', ' ⟦anna⟧');

@@ -93,12 +93,12 @@ export function expectFirstOnce(shown: string[], line: string): void {
 
 /** Sends what the server lacks from `client` (as a reconnecting client's sync does), and lets the rescuer act. */
 export function upload(client: FuzzClient, server: Y.Doc, rescuer: OrphanRescuer): void {
-  deliver(Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server)), server, rescuer);
+  deliver(Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server)), server, rescuer, client);
 }
 
-/** Applies one update from a client to the server as server/sync does, and lets the rescuer act. */
-export function deliver(update: Uint8Array, server: Y.Doc, rescuer: OrphanRescuer): void {
-  rescuer.noteIncoming(update);
+/** Applies one update from a client (`sender`, where known) to the server as server/sync does, and lets the rescuer act. */
+export function deliver(update: Uint8Array, server: Y.Doc, rescuer: OrphanRescuer, sender?: FuzzClient): void {
+  rescuer.noteIncoming(update, sender ? new Set([sender.ydoc.clientID]) : null);
   Y.applyUpdate(server, update, 'client');
   rescuer.rescue();
 }
