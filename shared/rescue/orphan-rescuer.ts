@@ -11,8 +11,14 @@ import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContai
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
 
-/** How many transactions deleted content waits for the forwarding entry of its container. */
+/** How many transactions a stalled orphan is tried again for (see `stalled`). */
 const WAIT_TRANSACTIONS = 500;
+/**
+ * How many deleted containers orphans wait in for an entry, however long (the entry of an
+ * undo may come hours later, from someone who was offline). One deleted on purpose never
+ * gets one: the container that has waited longest is given up first.
+ */
+const MAX_WAITING = 2_000;
 /** How many moves of moves are followed to find a live copy. */
 const MAX_HOPS = 32;
 /** How many types one search for a live copy visits at most (entries may fan out). */
@@ -158,7 +164,7 @@ export interface RescuerOptions {
  */
 export class OrphanRescuer {
   private explicit: Incoming[] = [];
-  private readonly waiting = new Map<string, { orphans: Orphan[]; since: number }>();
+  private readonly waiting = new Map<string, Orphan[]>();
   private ready: Orphan[] = [];
   /**
    * Orphans whose copies all ended in a deletion when they were rescued, and deletions that
@@ -260,8 +266,8 @@ export class OrphanRescuer {
   private releaseWaiting(): boolean {
     let released = false;
     for (const [key, waiting] of this.waiting) {
-      if (!this.entry(key) && !this.inCopiedParent(waiting.orphans[0]!.container)) continue;
-      appendAll(this.ready, waiting.orphans);
+      if (!this.entry(key) && !this.inCopiedParent(waiting[0]!.container)) continue;
+      appendAll(this.ready, waiting);
       this.waiting.delete(key);
       released = true;
     }
@@ -985,8 +991,9 @@ export class OrphanRescuer {
         continue;
       }
       const waiting = this.waiting.get(key);
-      if (waiting) appendAll(waiting.orphans, orphans);
-      else this.waiting.set(key, { orphans, since: this.transactions });
+      if (waiting) appendAll(waiting, orphans);
+      else this.waiting.set(key, orphans);
+      if (this.waiting.size > MAX_WAITING) this.waiting.delete(this.waiting.keys().next().value!);
     }
     if ((changed?.size ?? 0) > 0 && this.stalled.length > 0) this.retryStalled();
     for (const key of changed ?? []) {
@@ -994,12 +1001,10 @@ export class OrphanRescuer {
       const deleted = deletedKeyOf(key);
       const waiting = this.waiting.get(deleted);
       if (waiting && this.entry(deleted)) {
-        appendAll(this.ready, waiting.orphans);
+        appendAll(this.ready, waiting);
         this.waiting.delete(deleted);
       }
     }
-    // Containers deleted on purpose get no entry; stop waiting for one.
-    for (const [key, waiting] of this.waiting) if (this.transactions - waiting.since > WAIT_TRANSACTIONS) this.waiting.delete(key);
   };
 
   /** The live text and index that `anchor` in the copy named by `entry` leads to, following moves of moves. */

@@ -231,6 +231,24 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo)).toEqual(['Første: Alfa ⟦anna⟧ beta gamma.', 'Anden: Delta epsilon.', 'Tredje: Zeta eta.']);
   });
 
+  it('puts what Anna typed into a deleted item back when Bo undoes the deletion only after many others\' edits (he was offline)', () => {
+    const { server, rescuer, anna, bo } = setUp();
+    const carl = joinCarl(server);
+    deleteItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    bo.pause();
+    type(anna, 'Alfa', ' ⟦anna⟧');
+    upload(anna, server, rescuer);
+    // Bo goes offline; Carl types meanwhile, each keystroke an update of its own.
+    for (let key = 0; key < 600; key++) {
+      type(carl, 'Delta', 'x');
+      upload(carl, server, rescuer);
+    }
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    expect(settle(server, anna, bo, carl)[0]).toEqual('Første: Alfa ⟦anna⟧ beta gamma.');
+  });
+
   it('puts what Anna typed into a deleted item back when Bo undoes the deletion in the same undo step as a later edit', () => {
     const { server, rescuer, anna, bo } = setUp();
     deleteItem(bo, 'Første');
