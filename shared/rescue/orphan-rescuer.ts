@@ -201,6 +201,8 @@ export class OrphanRescuer {
   private readonly into = new Map<string, KeyedEntry[]>();
   /** The keys of the entries written by the merge in progress (taken back if it fails). */
   private written: string[] | null = null;
+  /** Whether the rescue wrote an entry since `rescue` last looked (see there). */
+  private wroteEntries = false;
   private readonly fits: (element: Y.XmlElement) => boolean;
   private readonly mergeable: (keep: Y.XmlElement, other: Y.XmlElement) => boolean;
   private readonly fill: (element: Y.XmlElement) => Array<Y.XmlElement | Y.XmlText> | null;
@@ -255,10 +257,18 @@ export class OrphanRescuer {
    * in transactions with `RescueOrigin`. Returns how many it put back.
    */
   rescue(): number {
+    this.wroteEntries = false;
     let rescued = this.rescueReady();
-    // What was typed into a block before the block itself was put back waited for an entry
-    // that the rescue has just written (its own transactions are not collected).
-    for (let pass = 0; pass < 4 && this.releaseWaiting(); pass++) rescued += this.rescueReady();
+    for (let pass = 0; pass < 4; pass++) {
+      // What was typed into a block before the block itself was put back waited for an entry
+      // that the rescue has just written (its own transactions are not collected); and what
+      // found no live copy may find one in what it has just put back (an item moved into a
+      // section deleted meanwhile).
+      if (this.wroteEntries && this.stalled.length > 0) this.retryStalled();
+      this.wroteEntries = false;
+      if (!this.releaseWaiting() && this.ready.length === 0) break;
+      rescued += this.rescueReady();
+    }
     return rescued;
   }
 
@@ -873,6 +883,7 @@ export class OrphanRescuer {
     const key = entryKey(idKey(source), this.doc.clientID, Y.getState(this.doc.store, this.doc.clientID));
     const entry: ForwardingEntry = { to: refOf(copy), runs, known };
     this.forwarding.set(key, entry);
+    this.wroteEntries = true;
     this.index(key);
     this.written?.push(key);
     return entry;

@@ -938,6 +938,25 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo, carl, dora)).toEqual(['Nul: Nul tekst.', 'Første: Første tekst. ⟦anna⟧']);
   });
 
+  it('puts what Anna typed into an item Carl moved into a section Bo deleted and took back, once the rescue has put the moved item back', () => {
+    const item3 = (title: string) => item({ title, caseLine: 'SAG ab', body: [paragraph(`${title} tekst.`)] });
+    const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Orientering', [item3('Nul')]), section('Sager', [item3('Første'), item3('Anden')]), section('Diverse', [item3('Sidste')])]));
+    const carl = joinCarl(server);
+    // Bo deletes "Diverse"; Carl, unaware, moves "Første" into it: his copy arrives deleted.
+    const diverse = sectionAt(bo, 'Diverse');
+    bo.dispatch(bo.state.tr.delete(diverse.from, diverse.to));
+    upload(bo, server, rescuer);
+    moveItem(carl, 'Første', sectionAt(carl, 'Diverse').to - 1);
+    upload(carl, server, rescuer);
+    // Anna, unaware of both, types into "Første": its only copy is deleted, so her typing waits.
+    type(anna, 'Første tekst.', ' ⟦anna⟧');
+    upload(anna, server, rescuer);
+    // Bo takes his deletion back: the rescue puts Carl's item into the restored section, and her typing into it.
+    expect(bo.undo()).toBe(true);
+    upload(bo, server, rescuer);
+    expect(settle(server, anna, bo, carl)).toEqual(['Nul: Nul tekst.', 'Anden: Anden tekst.', 'Sidste: Sidste tekst.', 'Første: Første tekst. ⟦anna⟧']);
+  });
+
   it('puts what Anna typed into an item with no text yet (a new, empty item) into the copy Bo made by moving it', () => {
     const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa.')] }), item({ title: '', caseLine: '', body: [paragraph('')] })])]));
     // Anna gives the empty item a title; Bo, not having seen that, moves it to the top.
