@@ -12,7 +12,7 @@ import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContai
 export const RescueOrigin = Symbol('dagsorden-rescue');
 
 /** How many transactions a stalled orphan is tried again for (see `stalled`). */
-const WAIT_TRANSACTIONS = 500;
+const RETRY_TRANSACTIONS = 500;
 /**
  * How many deleted containers orphans wait in for an entry, however long (the entry of an
  * undo may come hours later, from someone who was offline). One deleted on purpose never
@@ -402,7 +402,7 @@ export class OrphanRescuer {
 
   /** Puts the stalled orphans that have not waited too long back into the queue, without what was deleted on purpose meanwhile. */
   private retryStalled(): void {
-    for (const { orphan, since } of this.stalled) if (this.transactions - since <= WAIT_TRANSACTIONS) appendAll(this.ready, withoutErased(orphan, this.erased, (id) => this.entry(idKey(id)) !== null));
+    for (const { orphan, since } of this.stalled) if (this.transactions - since <= RETRY_TRANSACTIONS) appendAll(this.ready, withoutErased(orphan, this.erased, (id) => this.entry(idKey(id)) !== null));
     this.stalled = [];
   }
 
