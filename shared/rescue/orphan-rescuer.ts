@@ -973,10 +973,8 @@ export class OrphanRescuer {
     // purpose, so its copies go too, whenever the copy was made.
     for (const { ds, sender } of explicit) {
       // Not what arrived deleted (see noteIncoming), unless its author sent the deletion.
-      const onPurpose = (id: Y.ID): boolean => !sender || sender.has(id.client) || !this.arrivedDeleted.has(id);
+      const meant = (id: Y.ID): boolean => !sender || sender.has(id.client) || !this.arrivedDeleted.has(id);
       forEachDeleted(this.doc, ds, (item, named) => {
-        const ids = named.filter(onPurpose);
-        if (ids.length === 0) return;
         const container = item.parent;
         if (!(container instanceof Y.XmlText || container instanceof Y.XmlElement) || !container._item?.deleted || Y.isDeleted(ds, container._item.id)) return;
         if (container instanceof Y.XmlText ? item.content instanceof Y.ContentFormat : !(item.content instanceof Y.ContentType)) return;
@@ -986,11 +984,12 @@ export class OrphanRescuer {
         if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText) {
           const text = item.content.type;
           for (let char = text._start; char !== null; char = char.right) {
-            if (!(char.content instanceof Y.ContentFormat) && Y.isDeleted(ds, char.id) && onPurpose(char.id)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char), through: { container: idKey(container._item!.id), alsoRescued: true } });
+            if (!(char.content instanceof Y.ContentFormat) && Y.isDeleted(ds, char.id) && meant(char.id)) listOf(found, text).push({ kind: 'erased', container: text, item: char, ids: idsOf(char), through: { container: idKey(container._item!.id), alsoRescued: true } });
           }
           return;
         }
-        listOf(found, container).push({ kind: 'erased', container, item, ids });
+        const ids = named.filter(meant);
+        if (ids.length > 0) listOf(found, container).push({ kind: 'erased', container, item, ids });
       });
     }
     for (const [container, orphans] of found) {

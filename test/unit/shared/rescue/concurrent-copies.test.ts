@@ -7,7 +7,7 @@ import { planConcurrentMerges, type CopyIndex } from '../../../../shared/rescue/
 import { copierOf, copyIdOf, deletedKeyOf, forwardingMap, idKey, readForwardingEntry, type KeyedEntry } from '../../../../shared/rescue/forwarding';
 import type { OrphanRescuer } from '../../../../shared/rescue/orphan-rescuer';
 import type { FuzzClient } from '../../../fuzz/fuzz-client';
-import { closeWorlds, download, itemKeyOf, itemPosition, items, joinCarl, moveItem, sectionAt, settle, setUp, setUpWith, type, upload } from './rescue-world';
+import { closeWorlds, download, itemKeyOf, itemPosition, items, joinCarl, moveIntoSection, moveItem, settle, setUp, setUpWith, type, upload } from './rescue-world';
 
 afterEach(closeWorlds);
 
@@ -38,7 +38,7 @@ describe('planning the merge of copies made at once', () => {
     const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Sager', [item3('Første'), item3('Anden')]), section('Diverse', [item3('Sidste')])]));
     const carl = joinCarl(server);
     const original = itemKeyOf(anna, 'Første');
-    const intoDiverse = (client: FuzzClient): void => moveItem(client, 'Første', sectionAt(client, 'Diverse').to - 1);
+    const intoDiverse = (client: FuzzClient): void => moveIntoSection(client, 'Første', 'Diverse');
     // Bo and Carl move the item at once, and Carl types into his copy: the server merges it into Bo's.
     intoDiverse(bo);
     intoDiverse(carl);
@@ -47,7 +47,7 @@ describe('planning the merge of copies made at once', () => {
     upload(carl, server, rescuer);
     settle(server, anna, bo, carl);
     // Anna moves that copy back; then Anna and Bo move her copy at once.
-    moveItem(anna, 'Første', sectionAt(anna, 'Sager').to - 1);
+    moveIntoSection(anna, 'Første', 'Sager');
     upload(anna, server, rescuer);
     settle(server, anna, bo, carl);
     intoDiverse(anna);

@@ -19,7 +19,7 @@ import { fitsSchema } from '../../../../shared/rescue/schema-fit';
 import { agendaSchema } from '../../../../shared/schema/agenda-schema';
 import type { FuzzClient } from '../../../fuzz/fuzz-client';
 
-import { closeLater, closeWorlds, deliver, setUp, setUpWith, sectionAt, withSecondParagraph, joinCarl, splitAfter, joinAfter, expectFirstOnce, upload, download, after, type, deleteText, addParagraph, itemPosition, moveItem, itemKeyOf, deleteParagraph, deleteItem, afterBosMove, settle, items } from './rescue-world';
+import { closeLater, closeWorlds, deliver, setUp, setUpWith, setUpSections, plainItem, deleteSection, moveIntoSection, withSecondParagraph, joinCarl, splitAfter, joinAfter, expectFirstOnce, upload, download, after, type, deleteText, addParagraph, itemPosition, moveItem, itemKeyOf, deleteParagraph, deleteItem, afterBosMove, settle, items } from './rescue-world';
 
 afterEach(closeWorlds);
 
@@ -892,36 +892,28 @@ describe('rescuing text typed into a moved item', () => {
   });
 
   it('does not put an item she added anywhere when the copy of its section was deleted, though a neighbour was moved out of it first (delete wins)', () => {
-    const item3 = (title: string) => item({ title, caseLine: 'SAG ab', body: [paragraph(`${title} tekst.`)] });
-    const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Orientering', [item3('Nul')]), section('Sager', [item3('Første'), item3('Anden')]), section('Diverse', [item3('Sidste')])]));
+    const { server, rescuer, anna, bo } = setUpSections(['Første', 'Anden']);
     // Anna adds an item between "Første" and "Anden".
-    anna.dispatch(anna.state.tr.insert(itemPosition(anna, 'Anden'), anna.state.schema.nodeFromJSON(item3('Ny ⟦anna⟧'))));
+    anna.dispatch(anna.state.tr.insert(itemPosition(anna, 'Anden'), anna.state.schema.nodeFromJSON(plainItem('Ny ⟦anna⟧'))));
     // Bo deletes "Sager" and takes that back (a copy), moves "Anden" into "Diverse", and deletes "Sager" for good.
-    const sager = sectionAt(bo, 'Sager');
-    bo.dispatch(bo.state.tr.delete(sager.from, sager.to));
+    deleteSection(bo, 'Sager');
     bo.pause();
     expect(bo.undo()).toBe(true);
     bo.pause();
-    moveItem(bo, 'Anden', sectionAt(bo, 'Diverse').to - 1);
+    moveIntoSection(bo, 'Anden', 'Diverse');
     bo.pause();
-    const again = sectionAt(bo, 'Sager');
-    bo.dispatch(bo.state.tr.delete(again.from, again.to));
+    deleteSection(bo, 'Sager');
     upload(bo, server, rescuer);
     upload(anna, server, rescuer);
     expect(settle(server, anna, bo)).toEqual(['Nul: Nul tekst.', 'Sidste: Sidste tekst.', 'Anden: Anden tekst.']);
   });
 
   it('follows a move of a move with what Anna typed into an item whose section Carl deleted meanwhile, unaware of the move (the item is moved, not deleted on purpose)', () => {
-    const item3 = (title: string) => item({ title, caseLine: 'SAG ab', body: [paragraph(`${title} tekst.`)] });
-    const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Orientering', [item3('Nul')]), section('Sager', [item3('Første')]), section('Diverse', [item3('Sidste')])]));
+    const { server, rescuer, anna, bo } = setUpSections(['Første']);
     const carl = joinCarl(server);
     const dora = joinCarl(server, 103);
-    const deleteSection = (client: FuzzClient, title: string) => {
-      const { from, to } = sectionAt(client, title);
-      client.dispatch(client.state.tr.delete(from, to));
-    };
     // Bo moves "Første" into "Diverse", which Dora, unaware, deletes: his copy goes with it.
-    moveItem(bo, 'Første', sectionAt(bo, 'Diverse').to - 1);
+    moveIntoSection(bo, 'Første', 'Diverse');
     bo.pause();
     upload(bo, server, rescuer);
     deleteSection(dora, 'Diverse');
@@ -933,20 +925,18 @@ describe('rescuing text typed into a moved item', () => {
     deleteSection(carl, 'Sager');
     upload(carl, server, rescuer);
     // Bo, not having seen Dora's deletion, moves "Første" on into "Orientering".
-    moveItem(bo, 'Første', sectionAt(bo, 'Orientering').to - 1);
+    moveIntoSection(bo, 'Første', 'Orientering');
     upload(bo, server, rescuer);
     expect(settle(server, anna, bo, carl, dora)).toEqual(['Nul: Nul tekst.', 'Første: Første tekst. ⟦anna⟧']);
   });
 
   it('puts what Anna typed into an item Carl moved into a section Bo deleted and took back, once the rescue has put the moved item back', () => {
-    const item3 = (title: string) => item({ title, caseLine: 'SAG ab', body: [paragraph(`${title} tekst.`)] });
-    const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Orientering', [item3('Nul')]), section('Sager', [item3('Første'), item3('Anden')]), section('Diverse', [item3('Sidste')])]));
+    const { server, rescuer, anna, bo } = setUpSections(['Første', 'Anden']);
     const carl = joinCarl(server);
     // Bo deletes "Diverse"; Carl, unaware, moves "Første" into it: his copy arrives deleted.
-    const diverse = sectionAt(bo, 'Diverse');
-    bo.dispatch(bo.state.tr.delete(diverse.from, diverse.to));
+    deleteSection(bo, 'Diverse');
     upload(bo, server, rescuer);
-    moveItem(carl, 'Første', sectionAt(carl, 'Diverse').to - 1);
+    moveIntoSection(carl, 'Første', 'Diverse');
     upload(carl, server, rescuer);
     // Anna, unaware of both, types into "Første": its only copy is deleted, so her typing waits.
     type(anna, 'Første tekst.', ' ⟦anna⟧');

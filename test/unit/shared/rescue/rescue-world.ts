@@ -45,6 +45,16 @@ export function setUp(): { server: Y.Doc; rescuer: OrphanRescuer; anna: FuzzClie
   );
 }
 
+/** An item titled `title` whose body reads "<title> tekst.". */
+export function plainItem(title: string): JSONContent {
+  return item({ title, caseLine: 'SAG ab', body: [paragraph(`${title} tekst.`)] });
+}
+
+/** A server with the rescuer and two clients, all holding three sections: "Orientering" with "Nul", "Sager" with the items titled `sager`, "Diverse" with "Sidste". */
+export function setUpSections(sager: string[]): ReturnType<typeof setUp> {
+  return setUpWith(agendaBody([section('Orientering', [plainItem('Nul')]), section('Sager', sager.map(plainItem)), section('Diverse', [plainItem('Sidste')])]));
+}
+
 /** A server with the rescuer and two clients, all holding the agenda `body`. */
 export function setUpWith(body: JSONContent): { server: Y.Doc; rescuer: OrphanRescuer; anna: FuzzClient; bo: FuzzClient } {
   const server = new Y.Doc();
@@ -178,6 +188,17 @@ export function sectionAt(client: FuzzClient, title: string): { from: number; to
   });
   if (!found) throw new Error(`no section is titled "${title}"`);
   return found;
+}
+
+/** Deletes the section titled `title`, as a whole. */
+export function deleteSection(client: FuzzClient, title: string): void {
+  const { from, to } = sectionAt(client, title);
+  client.dispatch(client.state.tr.delete(from, to));
+}
+
+/** Moves the item titled `title` to the end of the section titled `into`. */
+export function moveIntoSection(client: FuzzClient, title: string, into: string): void {
+  moveItem(client, title, sectionAt(client, into).to - 1);
 }
 
 /** Deletes the item titled `title`, as a whole. */
