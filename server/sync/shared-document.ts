@@ -275,7 +275,15 @@ export class SharedDocument {
     const changed = [...added, ...updated, ...removed];
     if (origin && this.connections.has(origin as SyncConnection)) {
       const controlled = this.connections.get(origin as SyncConnection)!;
-      for (const id of added) controlled.add(id);
+      // A newer entry speaks for its client from now on: a new one, one announced again after
+      // a reconnect (the server kept its clock, so it counts as updated), or one taken over
+      // from an older connection of the same user (see the hub). Echoes of others' entries
+      // carry no newer clock and change nothing.
+      for (const id of [...added, ...updated]) {
+        if (controlled.has(id)) continue;
+        for (const ids of this.connections.values()) ids.delete(id);
+        controlled.add(id);
+      }
       for (const id of removed) controlled.delete(id);
     }
     const encoder = encoding.createEncoder();

@@ -178,13 +178,15 @@ export class SyncHub {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      decoding.readVarString(decoder); // state (JSON)
+      const left = decoding.readVarString(decoder) === 'null';
+      // What y-protocols will ignore (not newer than what the server has) changes nothing: y-websocket
+      // clients echo every entry they receive back unchanged, those of people who left too.
+      const current = doc.awareness.meta.get(clientId)?.clock ?? 0;
+      if (clock < current || (clock === current && !(left && doc.awareness.states.has(clientId)))) continue;
       if (controlled.has(clientId)) continue;
       const owner = [...doc.connections].find(([other, ids]) => other !== conn && ids.has(clientId))?.[0];
       if (owner) {
-        // y-websocket clients echo others' entries back unchanged (same clock): harmless, and
-        // ignored by the awareness. A newer clock is an attempt to change someone else's entry.
-        const current = doc.awareness.meta.get(clientId)?.clock ?? 0;
+        // A newer clock is an attempt to change someone else's entry.
         if (owner.userId !== conn.userId && clock > current) return 'foreign';
         continue;
       }

@@ -6,3 +6,4 @@ export * from './schema-version';
 export * from './saved-state';
 export * from './agenda-api';
 export * from './limits';
+export * from './presence-on-connect';

@@ -5,6 +5,7 @@ import { SCHEMA_VERSION, SCHEMA_VERSION_PARAM } from '../../shared/protocol/sche
 import { TOKEN_PARAM } from '../../shared/protocol/agenda-api';
 import { defaultTestToken } from './test-server';
 import { MessageType } from '../../shared/protocol/message-types';
+import { announcePresenceOnConnect } from '../../shared/protocol/presence-on-connect';
 
 /** A Node Y.Doc client of the sync server, as y-websocket's own clients connect. */
 export interface NodeClient {
@@ -35,6 +36,7 @@ export function connectClient(httpUrl: string, name: string, options: ConnectOpt
     connect: options.connect ?? true,
     params: { [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION), ...(token ? { [TOKEN_PARAM]: token } : {}), ...options.params },
   });
+  announcePresenceOnConnect(provider);
   // Dagsorden's SavedState confirmations: tests that need them install their own handler.
   (provider.messageHandlers as unknown[])[MessageType.SavedState] ??= () => {};
   return {

@@ -7,6 +7,7 @@ import { CloseCode } from '../../../shared/protocol/close-codes';
 import { MessageType } from '../../../shared/protocol/message-types';
 import { TOKEN_PARAM } from '../../../shared/protocol/agenda-api';
 import { serverHasAll } from '../../../shared/protocol/saved-state';
+import { announcePresenceOnConnect } from '../../../shared/protocol/presence-on-connect';
 import { meetingMap, readMeetingFacts } from '../../../shared/agenda/ydoc-agenda';
 import { documentTitle } from '../../../shared/agenda/meeting-facts';
 import type { UserProfile } from '../user/user-profile';
@@ -167,6 +168,7 @@ export class AgendaSession {
   }
 
   private wireProvider(provider: WebsocketProvider): void {
+    announcePresenceOnConnect(provider);
     (provider.messageHandlers as unknown[])[MessageType.SavedState] = (_encoder: unknown, decoder: decoding.Decoder) => {
       this.lastSavedState = decoding.readVarUint8Array(decoder);
       this.checkConfirmed();
