@@ -310,7 +310,9 @@ export class OrphanRescuer {
             // it knows, the container's deletion too): its copy stands for it, and goes back
             // itself if it is an orphan too.
             if (this.entry(idKey(orphan.item.id))) continue;
-            if (this.putType(orphan, inserted)) rescued += 1;
+            // A copy made by a move into a container with no live copy left: back where it was moved from.
+            const movedIntoGone = this.into.has(idKey(orphan.item.id)) && this.homesOf(orphan.container).size === 0;
+            if (movedIntoGone ? this.putBackMoved(orphan, inserted) : this.putType(orphan, inserted)) rescued += 1;
             else this.stall(orphan);
             continue;
           }
@@ -657,6 +659,37 @@ export class OrphanRescuer {
       // neighbour that was moved elsewhere, nor anywhere when that copy was deleted on purpose.
       if (!target || (index > 0 && !homes.has(target.parent))) continue;
       if (this.putTypeAt(orphan, target, inserted)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Puts a moved block whose new place is gone back where it was moved from: someone moved an
+   * item into a section that a colleague, unaware of the move, deleted on purpose. The
+   * colleague did not mean to delete the item (it was not there when he deleted), and no one
+   * else deleted it: the move fails rather than the item going. Back along its moves (it may
+   * have been moved on within the deleted section) to the nearest place that still stands;
+   * not when the item has a live copy (a concurrent move that worked keeps it there). What
+   * was typed into the originals follows it through the entries.
+   */
+  private putBackMoved(orphan: Extract<Orphan, { kind: 'type' }>, inserted: PutAfter): boolean {
+    const seen = new Set([idKey(orphan.item.id)]);
+    let level = [idKey(orphan.item.id)];
+    for (let hop = 0; hop < MAX_HOPS && level.length > 0 && seen.size <= MAX_VISITS; hop++) {
+      const next: string[] = [];
+      for (const copy of level) {
+        for (const { key } of this.into.get(copy) ?? []) {
+          const from = deletedKeyOf(key);
+          const original = seen.has(from) ? null : typeItem(this.doc, idOfKey(from));
+          seen.add(from);
+          if (!original?.deleted) continue;
+          if (liveCopiesOf(this.doc, (deleted) => this.followed.get(deleted) ?? [], from, { hops: MAX_HOPS, visits: MAX_VISITS }).length > 0) return false;
+          const parent = original.parent;
+          if (!(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment) || parent._item?.deleted) next.push(from);
+          else if (this.putTypeAt(orphan, { parent, index: childIndex(parent, original), key: null }, inserted)) return true;
+        }
+      }
+      level = next;
     }
     return false;
   }

@@ -947,6 +947,32 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo, carl)).toEqual(['Nul: Nul tekst.', 'Anden: Anden tekst.', 'Sidste: Sidste tekst.', 'Første: Første tekst. ⟦anna⟧']);
   });
 
+  describe('an item Carl moved into a section Bo deleted for good (deleted, taken back, deleted again), unaware', () => {
+    for (const within of [false, true]) {
+      it(`goes back where it was, with what Anna typed into it${within ? ' (Carl moved it on within the section)' : ''}`, () => {
+        const { server, rescuer, anna, bo } = setUpSections(['Første', 'Anden']);
+        const carl = joinCarl(server);
+        deleteSection(bo, 'Diverse');
+        bo.pause();
+        expect(bo.undo()).toBe(true);
+        bo.pause();
+        expect(bo.redo()).toBe(true);
+        upload(bo, server, rescuer);
+        // His copy arrives deleted, and the section's only copy (Bo's undo) is deleted too.
+        moveIntoSection(carl, 'Første', 'Diverse');
+        if (within) {
+          carl.pause();
+          moveItem(carl, 'Første', itemPosition(carl, 'Sidste'));
+        }
+        upload(carl, server, rescuer);
+        // Anna, unaware of both, types into "Første".
+        type(anna, 'Første tekst.', ' ⟦anna⟧');
+        upload(anna, server, rescuer);
+        expect(settle(server, anna, bo, carl)).toEqual(['Nul: Nul tekst.', 'Første: Første tekst. ⟦anna⟧', 'Anden: Anden tekst.']);
+      });
+    }
+  });
+
   it('puts what Anna typed into an item with no text yet (a new, empty item) into the copy Bo made by moving it', () => {
     const { server, rescuer, anna, bo } = setUpWith(agendaBody([section('Sager', [item({ title: 'Første', caseLine: 'SAG-1 ab', body: [paragraph('Alfa.')] }), item({ title: '', caseLine: '', body: [paragraph('')] })])]));
     // Anna gives the empty item a title; Bo, not having seen that, moves it to the top.
