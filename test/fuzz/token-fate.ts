@@ -137,9 +137,11 @@ function holderFate(
   const why = `its ${what} ${holder.id.client}:${holder.id.clock} deleted by ${labels(by)}`;
   // A delete across blocks joins them: the binding deletes the later blocks' elements and
   // copies what was left of them, so a node it deleted is a copy, not a deletion by intent;
-  // unless nothing of it was copied (no forwarding entry): then the range held it whole.
+  // unless that step copied nothing of it or in it (no forwarding entry for it or what it
+  // held, made by that step: an undo's restore of it is not the join's copy): then the range
+  // held it whole.
   const joined = type !== null && by.every((op) => op.kind === 'deleteAcross');
-  if (joined) return forwarding.has(`${holder.id.client}:${holder.id.clock}`) ? { fate: 'copied', why } : { fate: 'deleted', why: `${why}, which copied nothing of it` };
+  if (joined) return copiedBy(type, by, log, forwarding) ? { fate: 'copied', why } : { fate: 'deleted', why: `${why}, which copied nothing of it` };
   if (by.some((op) => REMOVING.has(op.kind)) && !(type instanceof Y.XmlText)) return { fate: 'deleted', why };
   if (type instanceof Y.XmlText && by.every((op) => op.kind === 'receive') && textSiblings(type) > 1) return { fate: 'two-texts', why };
   if (type instanceof Y.XmlText && by.some((op) => op.kind === 'delete')) return { fate: 'emptied-block', why };
@@ -148,6 +150,20 @@ function holderFate(
   if (type instanceof Y.XmlText && by.some((op) => UNDOING.has(op.kind) && log.creator(holder.id)?.client === op.client)) return { fate: 'emptied-block', why };
   if (by.some((op) => op.kind === 'moveItem' || op.kind === 'split')) return { fate: 'copied', why };
   return { fate: 'unexplained', why };
+}
+
+/** Whether one of the steps `by` copied `type` or something in it (a forwarding entry to a copy it made). */
+function copiedBy(type: Y.AbstractType<unknown>, by: LoggedOp[], log: YOpLog, forwarding: Forwarding): boolean {
+  const steps = new Set(by.map((op) => op.seq));
+  const madeBy = (item: Y.Item): boolean => (forwarding.get(`${item.id.client}:${item.id.clock}`) ?? []).some((copy) => steps.has(log.creator(copy)?.seq ?? -1));
+  const queue: Y.AbstractType<unknown>[] = [type];
+  for (let index = 0; index < queue.length && index < 10_000; index++) {
+    const at = queue[index]!;
+    if (at._item && madeBy(at._item)) return true;
+    if (!(at instanceof Y.XmlElement)) continue;
+    for (let child = at._start; child !== null; child = child.right) if (child.content instanceof Y.ContentType) queue.push(child.content.type);
+  }
+  return false;
 }
 
 /**
