@@ -680,10 +680,11 @@ export class OrphanRescuer {
       for (const copy of level) {
         for (const { key } of this.into.get(copy) ?? []) {
           const from = deletedKeyOf(key);
-          const original = seen.has(from) ? null : typeItem(this.doc, idOfKey(from));
+          if (seen.has(from)) continue;
           seen.add(from);
+          const original = typeItem(this.doc, idOfKey(from));
           if (!original?.deleted) continue;
-          if (liveCopiesOf(this.doc, (deleted) => this.followed.get(deleted) ?? [], from, { hops: MAX_HOPS, visits: MAX_VISITS }).length > 0) return false;
+          if (this.liveCopiesOfType(from).length > 0) return false;
           const parent = original.parent;
           if (!(parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment) || parent._item?.deleted) next.push(from);
           else if (this.putTypeAt(orphan, { parent, index: childIndex(parent, original), key: null }, inserted)) return true;
@@ -700,8 +701,12 @@ export class OrphanRescuer {
       const kept = typeItem(this.doc, copyIdOf(through));
       return new Set(kept && !kept.deleted ? [kept.content.type] : []);
     }
-    const copies = liveCopiesOf(this.doc, (deleted) => this.followed.get(deleted) ?? [], idKey(container._item!.id), { hops: MAX_HOPS, visits: MAX_VISITS });
-    return new Set(copies.map(({ item }) => item.content.type));
+    return new Set(this.liveCopiesOfType(idKey(container._item!.id)).map(({ item }) => item.content.type));
+  }
+
+  /** The live copies of the deleted type `key`, following moves of moves. */
+  private liveCopiesOfType(key: string): ReturnType<typeof liveCopiesOf> {
+    return liveCopiesOf(this.doc, (deleted) => this.followed.get(deleted) ?? [], key, { hops: MAX_HOPS, visits: MAX_VISITS });
   }
 
   /** Puts `orphan` at `target` (after what this pass put there already); false, with nothing changed, when it would not fit. */

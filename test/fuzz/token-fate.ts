@@ -154,8 +154,7 @@ function holderFate(
 
 /** Whether one of the steps `by` copied `type` or something in it (a forwarding entry to a copy it made). */
 function copiedBy(type: Y.AbstractType<unknown>, by: LoggedOp[], log: YOpLog, forwarding: Forwarding): boolean {
-  const steps = new Set(by.map((op) => op.seq));
-  const madeBy = (item: Y.Item): boolean => (forwarding.get(`${item.id.client}:${item.id.clock}`) ?? []).some((copy) => steps.has(log.creator(copy)?.seq ?? -1));
+  const madeBy = (item: Y.Item): boolean => (forwarding.get(`${item.id.client}:${item.id.clock}`) ?? []).some((copy) => by.some((op) => op === log.creator(copy)));
   const queue: Y.AbstractType<unknown>[] = [type];
   for (let index = 0; index < queue.length && index < 10_000; index++) {
     const at = queue[index]!;

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { SCHEMA_VERSION, SCHEMA_VERSION_PARAM } from '../../shared/protocol/schema-version';
@@ -62,6 +63,15 @@ export function whenSynced(provider: WebsocketProvider, timeoutMs = 10_000): Pro
     };
     provider.on('sync', onSync);
   });
+}
+
+/** Records the SavedState snapshots the server sends to `client` from now on. */
+export function recordSavedStates(client: NodeClient): Uint8Array[] {
+  const received: Uint8Array[] = [];
+  (client.provider.messageHandlers as unknown[])[MessageType.SavedState] = (_encoder: unknown, decoder: decoding.Decoder) => {
+    received.push(decoding.readVarUint8Array(decoder));
+  };
+  return received;
 }
 
 /** Polls `check` until it returns true, or fails after `timeoutMs`. */

@@ -23,7 +23,7 @@ import { agendaSchema } from '../../../shared/schema/agenda-schema';
 import { MessageType } from '../../../shared/protocol/message-types';
 import { agendaSocketUrl, openSocket } from './raw-socket';
 import { startTestServer, type TestServer } from '../../support/test-server';
-import { connectClient, eventually, whenSynced, type NodeClient } from '../../support/node-client';
+import { connectClient, eventually, recordSavedStates, whenSynced, type NodeClient } from '../../support/node-client';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'dagsorden-rescue-'));
 const cleanups: Array<() => unknown> = [];
@@ -185,13 +185,10 @@ describe('the server rescuing text typed into a moved item', () => {
     Y.applyUpdate(ydoc, annas!, provider);
     expect(items(ydoc)).toEqual(['Første: Alfa beta.', 'Anden: ']);
 
-    let confirmed = 0;
-    (provider.messageHandlers as unknown[])[MessageType.SavedState] = () => {
-      confirmed += 1;
-    };
+    const confirmed = recordSavedStates(carl!);
     provider.connect();
     // The server confirms what it holds once it has stored his sync (and rescued after it).
-    await eventually(() => confirmed > 0, 10_000, 'his sync to be stored');
+    await eventually(() => confirmed.length > 0, 10_000, 'his sync to be stored');
     await eventually(() => JSON.stringify(items(ydoc)) === JSON.stringify(RESCUED), 10_000, 'the document to reach Carl');
     for (const doc of [story.anna.ydoc, story.bo.ydoc]) expect(items(doc)).toEqual(RESCUED);
   });

@@ -1,18 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as decoding from 'lib0/decoding';
-import { MessageType } from '../../../shared/protocol/message-types';
 import { serverHasAll } from '../../../shared/protocol/saved-state';
-import { connectClient, eventually, whenSynced, type NodeClient } from '../../support/node-client';
+import { connectClient, eventually, recordSavedStates, whenSynced, type NodeClient } from '../../support/node-client';
 import { startTestServer, type TestServer } from '../../support/test-server';
-
-/** Records the SavedState snapshots the server sends to a client. */
-function recordSavedStates(client: NodeClient): Uint8Array[] {
-  const received: Uint8Array[] = [];
-  (client.provider.messageHandlers as unknown[])[MessageType.SavedState] = (_encoder: unknown, decoder: decoding.Decoder) => {
-    received.push(decoding.readVarUint8Array(decoder));
-  };
-  return received;
-}
 
 describe('SavedState confirmation', () => {
   let server: TestServer;
