@@ -31,6 +31,8 @@ const MAX_ERASED = 100_000;
 const MAX_ARRIVED_DELETED = 20_000;
 /** The most characters one arrival of entries erases from copies (each costs a walk of its text). */
 const MAX_ERASE_CHARS = 2_000;
+/** No entries. */
+const NO_ENTRIES: ReadonlySet<ForwardingEntry> = new Set();
 /** No deletions: a live type cloned as it is. */
 const EMPTY_DELETE_SET = Y.createDeleteSet();
 /** How many copies of one deleted type are followed (more than people editing at once). */
@@ -94,11 +96,21 @@ function notePut(inserted: PutAfter, key: string | null, ids: Y.ID[]): void {
 
 /**
  * The part of `orphan` that no copier (`entries`) had seen. Yjs merges characters typed in a
- * row into one item, so the copier may have seen the beginning of it and not the rest.
+ * row into one item, so the copier may have seen the beginning of it and not the rest. Of the
+ * rescue's own entries in `putOnly`, only the characters they put count as seen: such an
+ * entry's `known` ends where the run it put ends, and an orphan that stalled (waiting for a
+ * live copy) may lie before that.
  */
-function unseenPart(entries: ForwardingEntry[], orphan: CharsOrphan): CharsOrphan {
+function unseenPart(entries: ForwardingEntry[], orphan: CharsOrphan, putOnly: ReadonlySet<ForwardingEntry>): CharsOrphan {
   const { client, clock } = orphan.item.id;
-  const seen = Math.min(orphan.chars.length, Math.max(0, ...entries.map((entry) => knownClock(entry, client) - clock - orphan.from)));
+  const start = clock + orphan.from;
+  const seenBy = (entry: ForwardingEntry): number => {
+    if (!putOnly.has(entry)) return knownClock(entry, client) - start;
+    let put = 0;
+    while (put < orphan.chars.length && forwardedId(entry, Y.createID(client, start + put)) !== null) put++;
+    return put;
+  };
+  const seen = Math.min(orphan.chars.length, Math.max(0, ...entries.map(seenBy)));
   return { ...orphan, chars: orphan.chars.slice(seen), from: orphan.from + seen };
 }
 
@@ -322,7 +334,7 @@ export class OrphanRescuer {
             continue;
           }
           const textEntries = entries.length > 0 ? entries : this.parentEntries(orphan.container);
-          const part = unseenPart(textEntries, orphan);
+          const part = unseenPart(textEntries, orphan, this.stalledSince.has(orphan.item) ? this.ownEntries(idKey(container._item!.id)) : NO_ENTRIES);
           if (textEntries.length === 0 || part.chars === '') continue;
           // Into the text's copy; without one, or when a later copier deleted that copy without
           // an entry for it (it copied the block, whose text it had emptied), as a text into the
@@ -456,6 +468,11 @@ export class OrphanRescuer {
   private inCopiedParent(container: Y.XmlText | Y.XmlElement): boolean {
     const parent = container instanceof Y.XmlText ? container._item?.parent : null;
     return parent instanceof Y.XmlElement && !!parent._item?.deleted && this.entry(idKey(parent._item.id)) !== null;
+  }
+
+  /** The entries this rescuer wrote for the deleted type with `idKey` `deleted`. */
+  private ownEntries(deleted: string): Set<ForwardingEntry> {
+    return new Set((this.followed.get(deleted) ?? []).filter(({ key }) => idOfKey(copierOf(key)).client === this.doc.clientID).map(({ entry }) => entry));
   }
 
   /** The entries for the deleted type with `idKey` `deleted`. */
