@@ -306,6 +306,7 @@ export class OrphanRescuer {
     this.doc.transact((transaction) => {
       for (const [container, list] of groupByContainer(orphans)) {
         const entries = this.entriesFor(idKey(container._item!.id));
+        let own: Set<ForwardingEntry> | undefined;
         const order = listOrder(container);
         // By place (a stalled orphan's item may have been merged into a neighbour since: the
         // item now holding its first character counts); ties keep their order of arrival.
@@ -334,7 +335,7 @@ export class OrphanRescuer {
             continue;
           }
           const textEntries = entries.length > 0 ? entries : this.parentEntries(orphan.container);
-          const part = unseenPart(textEntries, orphan, this.stalledSince.has(orphan.item) ? this.ownEntries(idKey(container._item!.id)) : NO_ENTRIES);
+          const part = unseenPart(textEntries, orphan, this.stalledSince.has(orphan.item) ? (own ??= this.ownEntries(idKey(container._item!.id))) : NO_ENTRIES);
           if (textEntries.length === 0 || part.chars === '') continue;
           // Into the text's copy; without one, or when a later copier deleted that copy without
           // an entry for it (it copied the block, whose text it had emptied), as a text into the

@@ -12,7 +12,7 @@ import { bodyFragment } from '../../../../shared/agenda/ydoc-agenda';
 import { charCopiesMap } from '../../../../shared/rescue/char-copies';
 import { forwardingMap } from '../../../../shared/rescue/forwarding';
 import type { FuzzClient } from '../../../fuzz/fuzz-client';
-import { after, closeWorlds, deleteParagraph, deleteText, download, joinCarl, moveItem, setUp, settle, splitAfter, type, upload, withSecondParagraph } from './rescue-world';
+import { after, closeWorlds, deleteParagraph, deleteText, download, joinCarl, moveItem, setUp, settle, splitAfter, type, undoThenRedo, upload, withSecondParagraph } from './rescue-world';
 
 afterEach(closeWorlds);
 
@@ -184,10 +184,7 @@ describe('a deletion made without seeing a copy', () => {
     const { server, rescuer, anna, bo } = setUp();
     splitAfter(anna, 'Alfa');
     deleteText(bo, ' gamma');
-    bo.pause();
-    expect(bo.undo()).toBe(true);
-    bo.pause();
-    expect(bo.redo()).toBe(true);
+    undoThenRedo(bo);
     upload(anna, server, rescuer);
     upload(bo, server, rescuer);
     settle(server, anna, bo);

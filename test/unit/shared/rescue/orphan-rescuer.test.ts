@@ -19,7 +19,7 @@ import { fitsSchema } from '../../../../shared/rescue/schema-fit';
 import { agendaSchema } from '../../../../shared/schema/agenda-schema';
 import type { FuzzClient } from '../../../fuzz/fuzz-client';
 
-import { closeLater, closeWorlds, deliver, setUp, setUpWith, setUpSections, plainItem, deleteSection, moveIntoSection, withSecondParagraph, joinCarl, splitAfter, joinAfter, expectFirstOnce, upload, download, after, type, deleteText, addParagraph, itemPosition, moveItem, itemKeyOf, deleteParagraph, deleteItem, afterBosMove, settle, items } from './rescue-world';
+import { closeLater, closeWorlds, deliver, setUp, setUpWith, setUpSections, plainItem, deleteSection, moveIntoSection, withSecondParagraph, joinCarl, splitAfter, joinAfter, expectFirstOnce, upload, download, after, type, deleteText, addParagraph, itemPosition, moveItem, itemKeyOf, deleteParagraph, deleteItem, afterBosMove, settle, items, undoThenRedo } from './rescue-world';
 
 afterEach(closeWorlds);
 
@@ -953,10 +953,7 @@ describe('rescuing text typed into a moved item', () => {
         const { server, rescuer, anna, bo } = setUpSections(['Første', 'Anden']);
         const carl = joinCarl(server);
         deleteSection(bo, 'Diverse');
-        bo.pause();
-        expect(bo.undo()).toBe(true);
-        bo.pause();
-        expect(bo.redo()).toBe(true);
+        undoThenRedo(bo);
         upload(bo, server, rescuer);
         // His copy arrives deleted, and the section's only copy (Bo's undo) is deleted too.
         moveIntoSection(carl, 'Første', 'Diverse');

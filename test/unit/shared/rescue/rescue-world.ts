@@ -101,6 +101,14 @@ export function expectFirstOnce(shown: string[], line: string): void {
   expect(shown).toHaveLength(3);
 }
 
+/** Takes the client's last step back (Ctrl-Z) and makes it again (Ctrl-Y), each an undo step of its own. */
+export function undoThenRedo(client: FuzzClient): void {
+  client.pause();
+  expect(client.undo()).toBe(true);
+  client.pause();
+  expect(client.redo()).toBe(true);
+}
+
 /** Sends what the server lacks from `client` (as a reconnecting client's sync does), and lets the rescuer act. */
 export function upload(client: FuzzClient, server: Y.Doc, rescuer: OrphanRescuer): void {
   deliver(Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server)), server, rescuer, client);
