@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { charRuns, copierOf, copyIdOf, deletedKeyOf, entryItem, entryKey, forwardedId, forwardingMap, idKey, idOfKey, knownClock, readForwardingEntry, refOf, unknownToCopier, partUndone, writtenByItsCopier, type ForwardingEntry, type KeyedEntry } from './forwarding';
-import { buildClone, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
+import { buildClone, cloneChars, cloneType, pairClone, pruneClone, type TypeClone } from './type-clone';
 import { planConcurrentMerges, type CopyIndex, type CopyMerge } from './concurrent-copies';
 import { liveCopiesOf } from './copy-graph';
 import { charCopiesMap, readCharCopyEntry, type CharCopyEntry } from './char-copies';
@@ -304,48 +304,10 @@ export class OrphanRescuer {
     this.merges = new Set();
     let rescued = 0;
     this.doc.transact((transaction) => {
-      for (const [container, list] of groupByContainer(orphans)) {
-        const entries = this.entriesFor(idKey(container._item!.id));
-        let own: Set<ForwardingEntry> | undefined;
-        const order = listOrder(container);
-        // By place (a stalled orphan's item may have been merged into a neighbour since: the
-        // item now holding its first character counts); ties keep their order of arrival.
-        const place = (orphan: Orphan): number => order.get((orphan.kind === 'chars' ? itemAt(this.doc, charIds(orphan.item, orphan.from, orphan.from + 1)[0]!) : null) ?? orphan.item) ?? 0;
-        list.sort((a, b) => place(a) - place(b));
-        // Several orphans after the same anchor go in their original order.
-        const inserted: PutAfter = new Map();
-        for (const orphan of list) {
-          if (orphan.kind === 'erased') continue;
-          if (orphan.kind === 'type') {
-            // A copier that saw it copied it (or saw it deleted): it is not lost.
-            if (entries.length === 0 || entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
-            // Moved on by someone (its author, say, who was offline and sends it with everything
-            // it knows, the container's deletion too): its copy stands for it, and goes back
-            // itself if it is an orphan too.
-            if (this.entry(idKey(orphan.item.id))) continue;
-            // A copy made by a move into a container with no live copy left: back where it was moved from.
-            const movedIntoGone = this.into.has(idKey(orphan.item.id)) && this.homesOf(orphan.container).size === 0;
-            if (movedIntoGone ? this.putBackMoved(orphan, inserted) : this.putType(orphan, inserted)) rescued += 1;
-            else this.stall(orphan);
-            continue;
-          }
-          // Characters: what no copier had seen, into the text's copy, or as a text into its block's copy.
-          if (orphan.alone && entries.length === 0) {
-            if (this.putBesideDeleted(orphan, inserted)) rescued += 1;
-            continue;
-          }
-          const textEntries = entries.length > 0 ? entries : this.parentEntries(orphan.container);
-          const part = unseenPart(textEntries, orphan, this.stalledSince.has(orphan.item) ? (own ??= this.ownEntries(idKey(container._item!.id))) : NO_ENTRIES);
-          if (textEntries.length === 0 || part.chars === '') continue;
-          // Into the text's copy; without one, or when a later copier deleted that copy without
-          // an entry for it (it copied the block, whose text it had emptied), as a text into the
-          // block's copy.
-          const intoText = entries.length > 0 && this.putChars(entries, part, inserted);
-          const intoBlock = !intoText && (entries.length === 0 || entries.every((entry) => this.deadEnd(entry))) && this.putInCopiedParent(part, inserted);
-          if (intoText || intoBlock) rescued += 1;
-          else this.stall(part);
-        }
-      }
+      // What an edit wrote anew elsewhere goes after the rest, so that its new copy can stand for it.
+      const deferred: Orphan[] = [];
+      rescued += this.putOrphans(orphans, deferred);
+      rescued += this.putOrphans(deferred, null);
       if (this.stalled.length > MAX_STALLED) this.stalled.splice(0, this.stalled.length - MAX_STALLED);
       // Deletions last: what was just put back may be what a later update deleted.
       // One that finds no copy yet waits for one (a concurrent move that arrives later).
@@ -370,6 +332,76 @@ export class OrphanRescuer {
       }
     }, RescueOrigin);
     return rescued;
+  }
+
+  /**
+   * Puts the characters and types of `orphans` into the live copies of their containers, in
+   * their order within each container. Characters an edit wrote anew elsewhere (a split, an
+   * undo: char-copies.ts) are left out where that copy has a live copy by now: the
+   * edit took them out of their text on purpose, and the update's deletions may not say so
+   * (their author may then have deleted the whole block, which makes every deletion in it look
+   * like one with the block). An orphan holding such characters whose copy has none yet goes
+   * to `deferred` (when given), to be put after the others: the copy may be among them.
+   */
+  private putOrphans(orphans: Orphan[], deferred: Orphan[] | null): number {
+    let rescued = 0;
+    for (const [container, list] of groupByContainer(orphans)) {
+      const entries = this.entriesFor(idKey(container._item!.id));
+      let own: Set<ForwardingEntry> | undefined;
+      const order = listOrder(container);
+      // By place (a stalled orphan's item may have been merged into a neighbour since: the
+      // item now holding its first character counts); ties keep their order of arrival.
+      const place = (orphan: Orphan): number => order.get((orphan.kind === 'chars' ? itemAt(this.doc, charIds(orphan.item, orphan.from, orphan.from + 1)[0]!) : null) ?? orphan.item) ?? 0;
+      list.sort((a, b) => place(a) - place(b));
+      // Several orphans after the same anchor go in their original order.
+      const inserted: PutAfter = new Map();
+      for (const orphan of list) {
+        if (orphan.kind === 'erased') continue;
+        if (deferred && this.waitsForRewrite(orphan)) {
+          deferred.push(orphan);
+          continue;
+        }
+        if (orphan.kind === 'type') {
+          // A copier that saw it copied it (or saw it deleted): it is not lost.
+          if (entries.length === 0 || entries.some((entry) => !unknownToCopier(entry, orphan.item.id))) continue;
+          // Moved on by someone (its author, say, who was offline and sends it with everything
+          // it knows, the container's deletion too): its copy stands for it, and goes back
+          // itself if it is an orphan too.
+          if (this.entry(idKey(orphan.item.id))) continue;
+          const kept = this.notRewrittenType(orphan);
+          if (!kept) continue;
+          // A copy made by a move into a container with no live copy left: back where it was moved from.
+          const movedIntoGone = this.into.has(idKey(kept.item.id)) && this.homesOf(kept.container).size === 0;
+          if (movedIntoGone ? this.putBackMoved(kept, inserted) : this.putType(kept, inserted)) rescued += 1;
+          else this.stall(kept);
+          continue;
+        }
+        // Characters: what no copier had seen, into the text's copy, or as a text into its block's copy.
+        if (orphan.alone && entries.length === 0) {
+          if (this.putBesideDeleted(orphan, inserted)) rescued += 1;
+          continue;
+        }
+        const textEntries = entries.length > 0 ? entries : this.parentEntries(orphan.container);
+        const unseen = unseenPart(textEntries, orphan, this.stalledSince.has(orphan.item) ? (own ??= this.ownEntries(idKey(container._item!.id))) : NO_ENTRIES);
+        if (textEntries.length === 0) continue;
+        for (const part of this.notRewritten(unseen)) {
+          // Into the text's copy; without one, or when a later copier deleted that copy without
+          // an entry for it (it copied the block, whose text it had emptied), as a text into the
+          // block's copy.
+          const intoText = entries.length > 0 && this.putChars(entries, part, inserted);
+          const intoBlock = !intoText && (entries.length === 0 || entries.every((entry) => this.deadEnd(entry))) && this.putInCopiedParent(part, inserted);
+          if (intoText || intoBlock) rescued += 1;
+          else this.stall(part);
+        }
+      }
+    }
+    return rescued;
+  }
+
+  /** Whether `orphan` holds a character an edit wrote anew elsewhere whose copy has no live copy yet. */
+  private waitsForRewrite(orphan: Exclude<Orphan, { kind: 'erased' }>): boolean {
+    const ids = orphan.kind === 'chars' ? charIds(orphan.item, orphan.from, orphan.from + orphan.chars.length) : cloneChars(orphan.clone);
+    return ids.some((id) => this.charCopies.copiesOf(id).length > 0 && !this.rewritten(id));
   }
 
   /**
@@ -463,6 +495,39 @@ export class OrphanRescuer {
       if (ids.length > 0) dropped.push({ kind: 'erased', container: text, item: char, ids });
     }
     return dropped;
+  }
+
+  /**
+   * The pieces of `orphan` that no edit wrote anew elsewhere where that copy is live (see
+   * `putOrphans`).
+   */
+  private notRewritten(orphan: CharsOrphan): CharsOrphan[] {
+    const { client, clock } = orphan.item.id;
+    const pieces: CharsOrphan[] = [];
+    let start = 0;
+    for (let at = 0; at <= orphan.chars.length; at++) {
+      if (at < orphan.chars.length && !this.rewritten(Y.createID(client, clock + orphan.from + at))) continue;
+      if (at > start) pieces.push({ ...orphan, chars: orphan.chars.slice(start, at), from: orphan.from + start });
+      start = at + 1;
+    }
+    return pieces;
+  }
+
+  /** `orphan` without the characters an edit wrote anew elsewhere (see `notRewritten`); null when it was a text of only such. */
+  private notRewrittenType(orphan: Extract<Orphan, { kind: 'type' }>): Extract<Orphan, { kind: 'type' }> | null {
+    const clone = pruneClone(orphan.clone, (id) => this.rewritten(id), true);
+    return clone && { ...orphan, clone };
+  }
+
+  /** Whether an edit wrote character `id` anew elsewhere, and that copy (or where the rescue put it) is live (see `putOrphans`). */
+  private rewritten(id: Y.ID): boolean {
+    return this.charCopies.copiesOf(id).some((copy) => {
+      const item = itemAt(this.doc, copy);
+      if (!item) return false;
+      if (!item.deleted) return true;
+      const text = item.parent;
+      return text instanceof Y.XmlText && !!text._item?.deleted && this.liveCopies(idKey(text._item.id), copy, false, 0).length > 0;
+    });
   }
 
   /** Whether `container` is a text whose element (deleted) was copied. */

@@ -49,10 +49,13 @@ export function cloneType(type: Y.XmlElement | Y.XmlText, deleteSet: Y.Transacti
   return { source, name: type.nodeName, attrs, children };
 }
 
-/** `clone` without the types and characters that `gone` names; null when its own source is gone. */
-export function pruneClone(clone: TypeClone, gone: (id: Y.ID) => boolean): TypeClone | null {
+/**
+ * `clone` without the types and characters that `gone` names; null when its own source is gone
+ * (or, with `dropEmptied`, when it is a text that held only characters that are gone).
+ */
+export function pruneClone(clone: TypeClone, gone: (id: Y.ID) => boolean, dropEmptied = false): TypeClone | null {
   if (gone(clone.source)) return null;
-  if (!('delta' in clone)) return { ...clone, children: clone.children.flatMap((child) => pruneClone(child, gone) ?? []) };
+  if (!('delta' in clone)) return { ...clone, children: clone.children.flatMap((child) => pruneClone(child, gone, dropEmptied) ?? []) };
   const delta: Array<{ insert: string; attributes?: Record<string, unknown> }> = [];
   const chars: Y.ID[] = [];
   let at = 0;
@@ -65,6 +68,7 @@ export function pruneClone(clone: TypeClone, gone: (id: Y.ID) => boolean): TypeC
     }
     if (kept !== '') delta.push(op.attributes ? { insert: kept, attributes: op.attributes } : { insert: kept });
   }
+  if (dropEmptied && chars.length === 0 && clone.chars.length > 0) return null;
   return { source: clone.source, delta, chars };
 }
 
@@ -107,4 +111,9 @@ export function pairClone(
   clone.children.forEach((child, i) => {
     if (children[i]) pairClone(child, children[i]!, pair);
   });
+}
+
+/** The source ids of every character in `clone`. */
+export function cloneChars(clone: TypeClone): Y.ID[] {
+  return 'delta' in clone ? clone.chars : clone.children.flatMap(cloneChars);
 }

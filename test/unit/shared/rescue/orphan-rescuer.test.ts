@@ -169,6 +169,37 @@ describe('rescuing text typed into a moved item', () => {
     expect(afterBosMove(world)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa gamma.']);
   });
 
+  it('does not bring back the end of what she typed and deleted when both reach the server in one batch (one Yjs item, part of it deleted)', () => {
+    const world = setUp();
+    const sent: Uint8Array[] = [];
+    world.anna.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== 'server') sent.push(update);
+    });
+    type(world.anna, 'gamma', ' ⟦anna⟧ tastefejl');
+    deleteText(world.anna, ' tastefejl');
+    moveItem(world.bo, 'Første');
+    upload(world.bo, world.server, world.rescuer);
+    deliver(Y.mergeUpdates(sent), world.server, world.rescuer, world.anna);
+    expect(settle(world.server, world.bo, world.anna)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta gamma ⟦anna⟧.']);
+  });
+
+  // One update brings her split and her deletion of the whole item, which makes every deletion in
+  // it look like one with the item: the split's copy stands for what it took out of the text.
+  // The item stays where Bo moved it (see above); the words she split off are there once.
+  it.each([
+    ['typed into a paragraph', (anna: FuzzClient) => type(anna, 'gamma.', ' ⟦anna⟧ og ⟦mere⟧'), 'Første: Alfa beta gamma. ⟦anna⟧  og ⟦mere⟧'],
+    ['typed as a new paragraph', (anna: FuzzClient) => addParagraph(anna, 'gamma.', 'Nyt ⟦anna⟧ og ⟦mere⟧'), 'Første: Alfa beta gamma. Nyt ⟦anna⟧  og ⟦mere⟧'],
+  ])('puts what Anna %s and split off once, when she then deleted the item Bo had moved (one update)', (_, write, expected) => {
+    const { server, rescuer, anna, bo } = setUp();
+    moveItem(bo, 'Første');
+    upload(bo, server, rescuer);
+    write(anna);
+    splitAfter(anna, '⟦anna⟧');
+    deleteItem(anna, 'Første');
+    upload(anna, server, rescuer);
+    expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', expected]);
+  });
+
   describe('Anna typed into the item Bo moved; the server deleted her typing on arrival and put it into his copy', () => {
     const annasTypingRescued = () => {
       const world = setUp();
