@@ -134,7 +134,12 @@ function withoutErased(orphan: Orphan, erased: ReadonlySet<string>, moved: (id: 
     const clone = pruneClone(orphan.clone, gone);
     return clone ? [{ ...orphan, clone }] : [];
   }
-  const pieces: Orphan[] = [];
+  return charsWithout(orphan, gone);
+}
+
+/** The runs of `orphan`'s characters that `gone` does not name, each as an orphan of its own. */
+function charsWithout(orphan: CharsOrphan, gone: (id: Y.ID) => boolean): CharsOrphan[] {
+  const pieces: CharsOrphan[] = [];
   const { client, clock } = orphan.item.id;
   let start = 0;
   for (let at = 0; at <= orphan.chars.length; at++) {
@@ -384,7 +389,7 @@ export class OrphanRescuer {
         const textEntries = entries.length > 0 ? entries : this.parentEntries(orphan.container);
         const unseen = unseenPart(textEntries, orphan, this.stalledSince.has(orphan.item) ? (own ??= this.ownEntries(idKey(container._item!.id))) : NO_ENTRIES);
         if (textEntries.length === 0) continue;
-        for (const part of this.notRewritten(unseen)) {
+        for (const part of charsWithout(unseen, (id) => this.rewritten(id))) {
           // Into the text's copy; without one, or when a later copier deleted that copy without
           // an entry for it (it copied the block, whose text it had emptied), as a text into the
           // block's copy.
@@ -497,29 +502,13 @@ export class OrphanRescuer {
     return dropped;
   }
 
-  /**
-   * The pieces of `orphan` that no edit wrote anew elsewhere where that copy is live (see
-   * `putOrphans`).
-   */
-  private notRewritten(orphan: CharsOrphan): CharsOrphan[] {
-    const { client, clock } = orphan.item.id;
-    const pieces: CharsOrphan[] = [];
-    let start = 0;
-    for (let at = 0; at <= orphan.chars.length; at++) {
-      if (at < orphan.chars.length && !this.rewritten(Y.createID(client, clock + orphan.from + at))) continue;
-      if (at > start) pieces.push({ ...orphan, chars: orphan.chars.slice(start, at), from: orphan.from + start });
-      start = at + 1;
-    }
-    return pieces;
-  }
-
-  /** `orphan` without the characters an edit wrote anew elsewhere (see `notRewritten`); null when it was a text of only such. */
+  /** `orphan` without the characters an edit wrote anew elsewhere (see `rewritten`); null when it was a text of only such. */
   private notRewrittenType(orphan: Extract<Orphan, { kind: 'type' }>): Extract<Orphan, { kind: 'type' }> | null {
     const clone = pruneClone(orphan.clone, (id) => this.rewritten(id), true);
     return clone && { ...orphan, clone };
   }
 
-  /** Whether an edit wrote character `id` anew elsewhere, and that copy (or where the rescue put it) is live (see `putOrphans`). */
+  /** Whether an edit wrote character `id` anew elsewhere, and that copy (or where the rescue put it) is live: it is left out (see `putOrphans`). */
   private rewritten(id: Y.ID): boolean {
     return this.charCopies.copiesOf(id).some((copy) => {
       const item = itemAt(this.doc, copy);
