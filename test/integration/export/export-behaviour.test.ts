@@ -1,12 +1,14 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agendaBody, bulletList, enclosure, indstilling, item, paragraph, section, subheading, text, topicLine } from '../../../shared/agenda/agenda-builders';
 import { agendaFile } from '../../../shared/agenda/agenda-file';
 import type { PdfExporter } from '../../../shared/export/pdf-exporter';
 import { createNodePdfExporter } from '../../../server/export/export-agenda-pdf';
 import { everyNodeAgenda } from '../../support/every-node-agenda';
-import { dehyphenate, pdfInfo, pdfMetadata, pdfPages, writeTempPdf } from './pdf-tools';
+import { dehyphenate, pdfInfo, pdfMetadata, pdfPages, writeTempPdf, removeTempPdfs } from './pdf-tools';
 
 let exporter: PdfExporter;
+
+afterAll(removeTempPdfs);
 
 beforeAll(async () => {
   exporter = await createNodePdfExporter();

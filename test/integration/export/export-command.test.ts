@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeAgendaFile } from '../../../shared/agenda/agenda-file';
 import { everyNodeAgenda } from '../../support/every-node-agenda';
 import { pdfPages } from './pdf-tools';
@@ -30,6 +30,8 @@ beforeAll(() => {
   agendaPath = path.join(dir, 'moede.dagsorden.json');
   writeFileSync(agendaPath, serializeAgendaFile(everyNodeAgenda()));
 });
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npx dagsorden export', () => {
   it('writes the public PDF of an agenda file', async () => {

@@ -1,15 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Helpers that read an exported PDF with poppler-utils and qpdf, as a reviewer would. */
 
-/** Writes PDF bytes to a fresh temporary file and returns its path. */
+const tempDirs: string[] = [];
+
+/** Writes PDF bytes to a fresh temporary file and returns its path (`removeTempPdfs` removes them). */
 export function writeTempPdf(pdf: Uint8Array, name = 'agenda.pdf'): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'dagsorden-export-')), name);
+  const dir = mkdtempSync(path.join(tmpdir(), 'dagsorden-export-'));
+  tempDirs.push(dir);
+  const file = path.join(dir, name);
   writeFileSync(file, pdf);
   return file;
+}
+
+/** Removes every file `writeTempPdf` wrote (call in `afterAll`). */
+export function removeTempPdfs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** The text of each page (`pdftotext`, reading order, or `-layout`). */

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodePdfExporter } from '../../../server/export/export-agenda-pdf';
 import { everyNodeAgenda } from '../../support/every-node-agenda';
-import { dehyphenate, pdfBookmarks, pdfInfo, pdfMetadata, pdfObjectsJson, pdfPages, writeTempPdf } from './pdf-tools';
+import { dehyphenate, pdfBookmarks, pdfInfo, pdfMetadata, pdfObjectsJson, pdfPages, writeTempPdf, removeTempPdfs } from './pdf-tools';
 
 // The closed item of everyNodeAgenda (2.2. "Fortrolig personsag") and words found only in it.
 const SECRETS = ['Hemmeligordet', 'zyxwvu', 'qwerty', 'SAG-2024-09999'];
@@ -15,6 +15,8 @@ function everything(file: string): string {
 
 let publicFile: string;
 let internalFile: string;
+
+afterAll(removeTempPdfs);
 
 beforeAll(async () => {
   const exporter = await createNodePdfExporter();

@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAgendaPdf } from '../../../server/export/export-agenda-pdf';
 import { BUNDLED_FONT_FILES } from '../../../server/export/bundled-fonts';
 import { REFERENCE_LINKS, referenceAgenda } from '../../fixtures/reference-agenda';
 import {
-  dehyphenate, pdfBookmarks, pdfFonts, pdfInfo, pdfMetadata, pdfObjectsJson, pdfPages, withoutHeaderAndFooter, words, writeTempPdf,
+  dehyphenate, pdfBookmarks, pdfFonts, pdfInfo, pdfMetadata, pdfObjectsJson, pdfPages, withoutHeaderAndFooter, words, writeTempPdf, removeTempPdfs,
 } from './pdf-tools';
 import { REFERENCE_ITEMS, REFERENCE_SECTIONS, referenceBodyWords, referenceMissionAndVision } from './reference-export';
 
@@ -24,6 +24,8 @@ const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 function bodyText(): string {
   return layoutPages.slice(2).map((page) => dehyphenate(withoutHeaderAndFooter(page, HEADER, FOOTER), 'pdf')).join('\n');
 }
+
+afterAll(removeTempPdfs);
 
 beforeAll(async () => {
   file = writeTempPdf(await exportAgendaPdf(referenceAgenda(), { public: false, pdfUa: false }), 'reference.pdf');
