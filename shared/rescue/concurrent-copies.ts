@@ -33,6 +33,12 @@ export interface CopyMerge {
   unique: UniqueContent[];
   /** What was deleted in `other` after it was copied: characters and types of `keep` to delete too. */
   erase: Y.ID[];
+  /**
+   * The same for counterparts that keep's side has since moved on (joined into another
+   * block): their copies, where the moves took them, go (`container` is the moved block's text
+   * or element, `id` the character or type in it).
+   */
+  eraseMoved: Array<{ container: Y.ID; id: Y.ID; isType: boolean }>;
 }
 
 /**
@@ -222,6 +228,7 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
   const pairs: CopyMerge['pairs'] = [];
   const unique: UniqueContent[] = [];
   const erase: Y.ID[] = [];
+  const eraseMoved: CopyMerge['eraseMoved'] = [];
   /** The copy in `keep` of what the type `key` of `other` (and its character `id`) was copied from, or null (made in `other`). */
   const commonCopy = (key: string, id: Y.ID | null) => copyOfSource(index, budget, key, id, (to) => isInside(doc, to, keep.item));
   /**
@@ -261,9 +268,8 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
       if (root) return false;
       // Deleted on keep's side on purpose: all in it goes.
       if (!movedOn || item.deleted) return true;
-      // Moved on keep's side: what other's side deleted in it since cannot follow (its
-      // counterparts went with the move); keep both copies rather than bring it back.
-      if (holdsDeletion(type, chars, there.chars)) return false;
+      // Moved on keep's side: what other's side deleted in it since goes where the move took its counterparts.
+      if (!moveDeletions(type, chars, there.chars, counterpart!.id)) return false;
       if (!holdsUnique(type, chars, there.chars)) return true;
     }
     const copy = (counterpart!.content as Y.ContentType).type as Y.XmlElement | Y.XmlText;
@@ -312,17 +318,33 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
     }
     return true;
   };
-  /** Whether something in `type` (with the fates of its characters) that has a counterpart in `keep` was deleted in `other` since. */
-  const holdsDeletion = (type: Y.XmlElement | Y.XmlText, chars: Array<{ item: Y.Item }>, fates: Fate[]): boolean => {
-    if (chars.some((char, i) => char.item.deleted && typeof fates[i] === 'object')) return true;
+  /**
+   * Notes in `eraseMoved` what in `type` (with the fates of its characters; `counterpart` is
+   * its counterpart in `keep`, which keep's side moved on) was deleted in `other` since and
+   * has a counterpart there. False when such a deletion has no counterpart to name.
+   */
+  const moveDeletions = (type: Y.XmlElement | Y.XmlText, chars: Array<{ item: Y.Item }>, fates: Fate[], counterpart: Y.ID | null): boolean => {
+    const found: CopyMerge['eraseMoved'] = [];
+    chars.forEach((char, i) => {
+      const fate = fates[i]!;
+      if (char.item.deleted && typeof fate === 'object') found.push({ container: counterpart!, id: fate.id, isType: false });
+    });
+    if (found.length > 0 && !counterpart) return false;
+    eraseMoved.push(...found);
     for (let child = type._start; child !== null; child = child.right) {
       if (!(child.content instanceof Y.ContentType)) continue;
       const inner = child.content.type;
       if (!(inner instanceof Y.XmlElement || inner instanceof Y.XmlText)) continue;
       const { chars: innerChars, there } = locate(child);
-      if (there && (child.deleted ? typeof there.type === 'object' : holdsDeletion(inner, innerChars, there.chars))) return true;
+      if (!there) continue;
+      const innerCounterpart = typeof there.type === 'object' ? there.type.id : null;
+      if (child.deleted) {
+        if (innerCounterpart === null) continue;
+        if (!counterpart) return false;
+        eraseMoved.push({ container: counterpart, id: innerCounterpart, isType: true });
+      } else if (!moveDeletions(inner, innerChars, there.chars, innerCounterpart)) return false;
     }
-    return false;
+    return true;
   };
   /** Whether `type` (with the fates of its characters) or anything in it is unique to `other`. */
   const holdsUnique = (type: Y.XmlElement | Y.XmlText, chars: Array<{ item: Y.Item }>, fates: Fate[]): boolean => {
@@ -336,7 +358,7 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
     }
     return false;
   };
-  return visit(other.item, true) && !budget.spent ? { keep: keep.item, other: other.item, pairs, unique, erase } : null;
+  return visit(other.item, true) && !budget.spent ? { keep: keep.item, other: other.item, pairs, unique, erase, eraseMoved } : null;
 }
 
 /** A character's counterpart, or null. */

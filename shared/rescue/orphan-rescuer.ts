@@ -621,7 +621,7 @@ export class OrphanRescuer {
   }
 
   /** Does what `merge` describes; false (with some of it done) when something would not fit. */
-  private mergeInto({ other, pairs, unique, erase }: CopyMerge): boolean {
+  private mergeInto({ other, pairs, unique, erase, eraseMoved }: CopyMerge): boolean {
     const entries = new Map<string, ForwardingEntry>();
     const uniqueAuthors = unique.map((part) => part.item.id.client);
     for (const { source, copy, chars } of pairs) {
@@ -644,6 +644,9 @@ export class OrphanRescuer {
     for (const id of erase) {
       const item = itemAt(this.doc, id);
       if (item) deleteLive(item, id);
+    }
+    for (const { container, id, isType } of eraseMoved) {
+      for (const copy of this.liveCopies(idKey(container), id, isType, 0)) deleteLive(copy.item, copy.id);
     }
     deleteLive(other);
     return true;
