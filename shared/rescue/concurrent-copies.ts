@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
-import { copiedFrom, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry, type KeyedEntry } from './forwarding';
+import { copiedFrom, copierOf, copyIdOf, deletedKeyOf, forwardedId, idKey, idOfKey, unknownToCopier, type ForwardingEntry, type KeyedEntry } from './forwarding';
 import { WalkBudget, charCopy, charSource, copyOfSource, copyWhere, isInside, liveCopiesOf, sourceWhere, type CopyEdges, type LiveCopy } from './copy-graph';
-import { itemAt, typeItem } from './struct-walk';
+import { holdsNoText, itemAt, typeItem } from './struct-walk';
 
 /** What merging needs from the rescuer. */
 export interface CopyIndex extends CopyEdges {
@@ -305,8 +305,14 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
     });
     if (item.deleted) {
       if (type instanceof Y.XmlText) return true;
-      // Moved within `other` (a join, say): its counterpart may hold what keep's side typed since; keep both copies.
-      if (index.entries(idKey(item.id)).length > 0) return false;
+      const moves = index.entries(idKey(item.id));
+      if (moves.length > 0) {
+        // Written anew whole within `other` (an undo restored it, say): that copy pairs with the counterpart, which stays.
+        if (moves.every(({ key, entry }) => newWithin(key, entry))) return true;
+        // Moved into another block of `other` (a join): its counterpart may hold what keep's
+        // side typed since; keep both copies, unless it holds no text.
+        if (!holdsNoText(copy)) return false;
+      }
       // Deleted on purpose: it goes in `keep` too (delete wins).
       erase.push(counterpart!.id);
       return true;
@@ -345,6 +351,12 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
       } else if (!moveDeletions(inner, innerChars, there.chars, innerCounterpart)) return false;
     }
     return true;
+  };
+  /** Whether the copy `entry` (keyed `key`) made is a live block in `other` that its copier made. */
+  const newWithin = (key: string, entry: ForwardingEntry): boolean => {
+    const copy = typeItem(doc, copyIdOf(entry));
+    const copier = idOfKey(copierOf(key));
+    return !!copy && !copy.deleted && copy.id.client === copier.client && copy.id.clock >= copier.clock && isInside(doc, idKey(copy.id), other.item);
   };
   /** Whether `type` (with the fates of its characters) or anything in it is unique to `other`. */
   const holdsUnique = (type: Y.XmlElement | Y.XmlText, chars: Array<{ item: Y.Item }>, fates: Fate[]): boolean => {

@@ -6,7 +6,7 @@ import { liveCopiesOf } from './copy-graph';
 import { charCopiesMap, readCharCopyEntry, type CharCopyEntry } from './char-copies';
 import { CharCopyIndex } from './char-copy-index';
 import { charAnchor, childIndex, deleteLive, deleteOwnSince, indexAt, itemHolding, typeAnchors, type CharAnchor, type TypeAnchor } from './positions';
-import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, newChars, RunSet, textChars, typeItem } from './struct-walk';
+import { appendAll, charIds, createdItems, forEachDeleted, inRuns, groupByContainer, idsOf, itemAt, listOf, listOrder, holdsNoText, newChars, RunSet, textChars, typeItem } from './struct-walk';
 
 /** The origin of the rescuer's transactions. */
 export const RescueOrigin = Symbol('dagsorden-rescue');
@@ -639,7 +639,8 @@ export class OrphanRescuer {
         (part.kind === 'type'
           ? this.putType(this.typeOrphan(part.container, part.item), inserted, entry)
           : this.putChars([entry], { kind: 'chars', container: part.container, item: part.item, chars: (part.item.content as Y.ContentString).str.slice(part.from, part.to), from: part.from }, inserted));
-      if (!placed) return false;
+      // A block that holds no text (an empty paragraph) and does not fit in `keep` loses nothing by going.
+      if (!placed && !(part.kind === 'type' && holdsNoText((part.item.content as Y.ContentType).type))) return false;
     }
     for (const id of erase) {
       const item = itemAt(this.doc, id);

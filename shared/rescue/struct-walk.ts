@@ -149,6 +149,15 @@ export function textChars(text: Y.XmlText, keep: (item: Y.Item) => boolean): { t
   return { text: chars, ids };
 }
 
+/** Whether `type` holds no live characters, in itself or in anything in it (an empty paragraph, say). */
+export function holdsNoText(type: { _start: Y.Item | null }): boolean {
+  for (let item = type._start; item !== null; item = item.right) {
+    if (item.deleted) continue;
+    if (item.content instanceof Y.ContentType ? !holdsNoText(item.content.type) : item.countable) return false;
+  }
+  return true;
+}
+
 /**
  * A bounded set of [client, clock, length] runs (the oldest are forgotten first), searched as a
  * delete set that is built when asked after a change.

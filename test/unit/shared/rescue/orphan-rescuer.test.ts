@@ -509,6 +509,28 @@ describe('rescuing text typed into a moved item', () => {
     expect(settle(server, anna, bo)).toEqual(['Anden: Delta epsilon.', 'Tredje: Zeta eta.', 'Første: Alfa beta  ⟦bo⟧.']);
   });
 
+  it('keeps an item that two people moved at once once when each deleted a paragraph and took that back (an undo writes it anew) while the other typed into it', () => {
+    const { server, rescuer, anna, bo } = withSecondParagraph('Omega to.');
+    addParagraph(anna, 'Omega to.', 'Psi tre.');
+    upload(anna, server, rescuer);
+    download(bo, server);
+    moveItem(anna, 'Første');
+    anna.pause();
+    deleteParagraph(anna, 'Omega to.');
+    anna.pause();
+    expect(anna.undo()).toBe(true);
+    type(anna, 'Psi', ' ⟦anna⟧');
+    moveItem(bo, 'Første');
+    bo.pause();
+    deleteParagraph(bo, 'Psi tre.');
+    bo.pause();
+    expect(bo.undo()).toBe(true);
+    type(bo, 'Omega', ' ⟦bo⟧');
+    upload(anna, server, rescuer);
+    upload(bo, server, rescuer);
+    expectFirstOnce(settle(server, anna, bo), 'Første: Alfa beta gamma. Omega ⟦bo⟧ to. Psi ⟦anna⟧ tre.');
+  });
+
   it('loses nothing of an item that two people moved at once and each joined two other paragraphs of', () => {
     const { server, rescuer, anna, bo } = setUp();
     splitAfter(bo, 'Alfa');
