@@ -330,13 +330,14 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
    * has a counterpart there. False when such a deletion has no counterpart to name.
    */
   const moveDeletions = (type: Y.XmlElement | Y.XmlText, chars: Array<{ item: Y.Item }>, fates: Fate[], counterpart: Y.ID | null): boolean => {
-    const found: CopyMerge['eraseMoved'] = [];
-    chars.forEach((char, i) => {
+    const deletedHere = chars.flatMap((char, i) => {
       const fate = fates[i]!;
-      if (char.item.deleted && typeof fate === 'object') found.push({ container: counterpart!, id: fate.id, isType: false });
+      return char.item.deleted && typeof fate === 'object' ? [fate.id] : [];
     });
-    if (found.length > 0 && !counterpart) return false;
-    eraseMoved.push(...found);
+    if (deletedHere.length > 0) {
+      if (!counterpart) return false;
+      for (const id of deletedHere) eraseMoved.push({ container: counterpart, id, isType: false });
+    }
     for (let child = type._start; child !== null; child = child.right) {
       if (!(child.content instanceof Y.ContentType)) continue;
       const inner = child.content.type;
