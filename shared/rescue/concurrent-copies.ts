@@ -234,9 +234,13 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
   /**
    * Type `item` of `other`, its characters with their ids, and where both are in `keep`
    * (null: made in `other` after the copy). Deleted characters count too (the server keeps
-   * only their ids): deleted after the copy, they go in `keep` too.
+   * only their ids): deleted after the copy, they go in `keep` too. Each type is located once
+   * per plan (the checks of a moved-on block look into its children before `visit` does).
    */
-  const locate = (item: Y.Item) => {
+  const located = new Map<Y.Item, Located>();
+  const locate = (item: Y.Item): Located => {
+    const known = located.get(item);
+    if (known) return known;
     const type = (item.content as Y.ContentType).type as Y.XmlElement | Y.XmlText;
     const chars: Array<{ item: Y.Item; offset: number }> = [];
     for (let child = type._start; child !== null; child = child.right) {
@@ -244,7 +248,9 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
     }
     const ids = chars.map(({ item: holder, offset }) => Y.createID(holder.id.client, holder.id.clock + offset));
     const original = back(idKey(item.id), ids);
-    return { type, chars, ids, there: original ? forward(original.key, original.chars) : null };
+    const found = { type, chars, ids, there: original ? forward(original.key, original.chars) : null };
+    located.set(item, found);
+    return found;
   };
   /** Visits a type of `other`; false when the merge could lose something. */
   const visit = (item: Y.Item, root: boolean): boolean => {
@@ -372,6 +378,14 @@ function mergeThroughOriginal(original: string, other: LiveCopy, keep: LiveCopy,
     return false;
   };
   return visit(other.item, true) && !budget.spent ? { keep: keep.item, other: other.item, pairs, unique, erase, eraseMoved } : null;
+}
+
+/** A type of `other`, its characters (with ids), and where they stand in `keep` (null: made in `other`). */
+interface Located {
+  type: Y.XmlElement | Y.XmlText;
+  chars: Array<{ item: Y.Item; offset: number }>;
+  ids: Y.ID[];
+  there: { type: Fate; chars: Fate[] } | null;
 }
 
 /** A character's counterpart, or null. */

@@ -19,7 +19,7 @@ import { fitsSchema } from '../../../../shared/rescue/schema-fit';
 import { agendaSchema } from '../../../../shared/schema/agenda-schema';
 import type { FuzzClient } from '../../../fuzz/fuzz-client';
 
-import { closeLater, closeWorlds, deliver, setUp, setUpWith, setUpSections, plainItem, deleteSection, moveIntoSection, withSecondParagraph, joinCarl, splitAfter, joinAfter, expectFirstOnce, upload, download, after, type, deleteText, addParagraph, itemPosition, moveItem, itemKeyOf, deleteParagraph, deleteItem, afterBosMove, settle, items, undoThenRedo } from './rescue-world';
+import { closeLater, closeWorlds, deliver, setUp, setUpWith, setUpSections, plainItem, deleteSection, moveIntoSection, withSecondParagraph, joinCarl, splitAfter, joinAfter, expectFirstOnce, upload, download, after, type, deleteText, addParagraph, itemPosition, moveItem, itemKeyOf, deleteParagraph, deleteItem, afterBosMove, settle, items, undoThenRedo, deleteThenUndo } from './rescue-world';
 
 afterEach(closeWorlds);
 
@@ -515,16 +515,10 @@ describe('rescuing text typed into a moved item', () => {
     upload(anna, server, rescuer);
     download(bo, server);
     moveItem(anna, 'Første');
-    anna.pause();
-    deleteParagraph(anna, 'Omega to.');
-    anna.pause();
-    expect(anna.undo()).toBe(true);
+    deleteThenUndo(anna, 'Omega to.');
     type(anna, 'Psi', ' ⟦anna⟧');
     moveItem(bo, 'Første');
-    bo.pause();
-    deleteParagraph(bo, 'Psi tre.');
-    bo.pause();
-    expect(bo.undo()).toBe(true);
+    deleteThenUndo(bo, 'Psi tre.');
     type(bo, 'Omega', ' ⟦bo⟧');
     upload(anna, server, rescuer);
     upload(bo, server, rescuer);

@@ -109,6 +109,14 @@ export function undoThenRedo(client: FuzzClient): void {
   expect(client.redo()).toBe(true);
 }
 
+/** Deletes the paragraph holding `text` and takes that back (Ctrl-Z), each an undo step of its own: the undo writes the paragraph anew. */
+export function deleteThenUndo(client: FuzzClient, text: string): void {
+  client.pause();
+  deleteParagraph(client, text);
+  client.pause();
+  expect(client.undo()).toBe(true);
+}
+
 /** Sends what the server lacks from `client` (as a reconnecting client's sync does), and lets the rescuer act. */
 export function upload(client: FuzzClient, server: Y.Doc, rescuer: OrphanRescuer): void {
   deliver(Y.encodeStateAsUpdate(client.ydoc, Y.encodeStateVector(server)), server, rescuer, client);
